@@ -1,0 +1,12 @@
+package org.cruddur.console;
+
+/** Opens the desktop console; kept apart so the CLI path never touches JavaFX classes. */
+final class GuiStarter {
+
+    private GuiStarter() {
+    }
+
+    static void start() {
+        javafx.application.Application.launch(org.cruddur.console.ui.ConsoleApp.class);
+    }
+}

@@ -1,0 +1,111 @@
+package org.cruddur.console.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.cruddur.console.AppVersion;
+import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.config.ProfileStore;
+import org.cruddur.console.service.ConsoleException;
+import org.cruddur.console.service.MessagesTable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command-line front end: {@code cruddur-console [global options] ddb ...}, over the same service layer as the UI. */
+@Command(name = "cruddur-console",
+        mixinStandardHelpOptions = true,
+        versionProvider = ConsoleCommand.Version.class,
+        description = "Admin console for the Cruddur direct-messaging DynamoDB table. Without arguments it opens the desktop app.",
+        subcommands = {DdbCommand.class, CommandLine.HelpCommand.class})
+public final class ConsoleCommand implements Callable<Integer> {
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "Connection profile: embedded (default), local, prod, or one of yours.")
+    String profileName = ConnectionProfile.EMBEDDED.name();
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "A DynamoDB endpoint (e.g. http://localhost:8000); counts as a local profile.")
+    String endpoint;
+
+    @Option(names = "--region", paramLabel = "R", description = "AWS region.")
+    String region;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "Table name (default cruddur-messages).")
+    String table;
+
+    @Option(names = "--allow-writes", description = "Unlock writes on prod and read-only profiles.")
+    boolean allowWrites;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final AppDirectories dirs;
+
+    public ConsoleCommand(AppDirectories dirs) {
+        this.dirs = dirs;
+    }
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    AppDirectories dirs() {
+        return dirs;
+    }
+
+    /** The profile the global options name, with --endpoint, --region and --table applied. */
+    ConnectionProfile profile() {
+        ConnectionProfile profile;
+        if (endpoint != null) {
+            profile = ConnectionProfile.forEndpoint(endpoint);
+            java.util.List<String> problems = profile.problems();
+            if (!problems.isEmpty()) {
+                throw new ConsoleException(ConsoleException.Kind.CONFIG, "--endpoint: " + problems.get(0));
+            }
+        } else {
+            ProfileStore store = ProfileStore.load(dirs.profilesFile());
+            profile = store.require(profileName);
+        }
+        if (region != null) {
+            profile = profile.withRegion(region);
+        }
+        if (table != null) {
+            profile = profile.withTable(table);
+        }
+        return profile;
+    }
+
+    MessagesTable open() {
+        PrintWriter err = spec.commandLine().getErr();
+        return MessagesTable.open(profile(), dirs, allowWrites, status -> { });
+    }
+
+    /** Runs the CLI and returns its exit status: 0 success, 1 operational error, 2 usage error. */
+    public static int run(AppDirectories dirs, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new ConsoleCommand(dirs));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ConsoleException ce) {
+                commandLine.getErr().println("error: " + ce.getMessage());
+            } else {
+                commandLine.getErr().println("error: " + e);
+            }
+            commandLine.getErr().flush();
+            return 1;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** Version from the pom. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppVersion.name() + " " + AppVersion.version()};
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package org.cruddur.console.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cruddur.console.service.ConsoleException;
+
+/**
+ * The user's connection profiles, kept in one human-readable JSON file ({@code profiles.json}):
+ * <pre>{"profiles": [{"name": "staging", "kind": "aws", "region": "eu-west-1", "aws_profile": "staging",
+ *   "table": "cruddur-messages", "user_pool_id": "eu-west-1_abc", "read_only": true}]}</pre>
+ * A broken entry is reported and kept as it was; a file that is not JSON at all is reported, and saved over only
+ * after a backup copy is made, so no profile is ever lost.
+ */
+public final class ProfileStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path file;
+    private final Map<String, ConnectionProfile> userProfiles = new LinkedHashMap<>();
+    private final List<JsonNode> unreadableEntries = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private boolean fileUnreadable;
+
+    private ProfileStore(Path file) {
+        this.file = file;
+    }
+
+    public static ProfileStore load(Path file) {
+        ProfileStore store = new ProfileStore(file);
+        store.read();
+        return store;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Built-in profiles first, then the user's. */
+    public List<ConnectionProfile> all() {
+        List<ConnectionProfile> all = new ArrayList<>(ConnectionProfile.builtIns());
+        all.addAll(userProfiles.values());
+        return all;
+    }
+
+    public List<ConnectionProfile> userProfiles() {
+        return List.copyOf(userProfiles.values());
+    }
+
+    /** One line per problem found in the file, each naming the file. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public Optional<ConnectionProfile> find(String name) {
+        return all().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    public ConnectionProfile require(String name) {
+        return find(name).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
+                "No profile named '" + name + "' (known: " + String.join(", ", all().stream().map(ConnectionProfile::name).toList())
+                        + (problems.isEmpty() ? "" : "; " + problems.get(0)) + ")"));
+    }
+
+    /** Adds or replaces a user profile and saves the file. */
+    public void put(ConnectionProfile profile) {
+        List<String> invalid = profile.problems();
+        if (!invalid.isEmpty()) {
+            throw ConsoleException.validation("Profile '" + profile.name() + "': " + String.join("; ", invalid));
+        }
+        if (profile.isBuiltIn()) {
+            throw ConsoleException.validation("'" + profile.name() + "' is a built-in profile; choose another name");
+        }
+        userProfiles.put(profile.name(), profile);
+        save();
+    }
+
+    public void remove(String name) {
+        if (userProfiles.remove(name) != null) {
+            save();
+        }
+    }
+
+    private void read() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            fileUnreadable = true;
+            problems.add(file + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")");
+            return;
+        } catch (IOException e) {
+            fileUnreadable = true;
+            problems.add(file + ": cannot be read (" + e.getMessage() + ")");
+            return;
+        }
+        JsonNode entries = root == null ? null : root.get("profiles");
+        if (entries == null || !entries.isArray()) {
+            fileUnreadable = true;
+            problems.add(file + ": expected an object with a \"profiles\" array");
+            return;
+        }
+        int index = 0;
+        for (JsonNode entry : entries) {
+            index++;
+            String label = "profile #" + index + (entry.hasNonNull("name") ? " '" + entry.get("name").asText() + "'" : "");
+            try {
+                ConnectionProfile profile = JSON.treeToValue(entry, ConnectionProfile.class);
+                List<String> invalid = profile.problems();
+                if (profile.isBuiltIn()) {
+                    invalid = List.of("'" + profile.name() + "' is a built-in name");
+                } else if (userProfiles.containsKey(profile.name())) {
+                    invalid = List.of("the name is used twice");
+                }
+                if (invalid.isEmpty()) {
+                    userProfiles.put(profile.name(), profile);
+                } else {
+                    unreadableEntries.add(entry);
+                    problems.add(file + ": " + label + ": " + String.join("; ", invalid));
+                }
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                unreadableEntries.add(entry);
+                String why = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+                problems.add(file + ": " + label + ": " + firstLine(why));
+            }
+        }
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            if (fileUnreadable && Files.exists(file)) {
+                Path backup = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+                Files.copy(file, backup);
+                problems.add(file + ": was unreadable; the old content was kept in " + backup);
+                fileUnreadable = false;
+            }
+            ObjectNode root = JSON.createObjectNode();
+            ArrayNode entries = root.putArray("profiles");
+            userProfiles.values().forEach(p -> entries.add(JSON.valueToTree(p)));
+            unreadableEntries.forEach(entries::add);
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writeValue(temp.toFile(), root);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ConsoleException(ConsoleException.Kind.CONFIG, "Cannot save " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unreadable";
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+}

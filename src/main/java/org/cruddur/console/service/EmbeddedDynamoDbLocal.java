@@ -1,0 +1,173 @@
+package org.cruddur.console.service;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * DynamoDB Local run as a child process for the embedded profile. Its license forbids bundling it into the
+ * console, so the console never links it: it finds a folder holding DynamoDB Local's jars (Maven puts one in
+ * {@code target/dynamodb-local} beside the app jar) and starts it with its own classpath on a free loopback port,
+ * with {@code -sharedDb} and a {@code -dbPath} under the user's data folder so data survives restarts.
+ */
+public final class EmbeddedDynamoDbLocal implements AutoCloseable {
+
+    /** System property or environment variable naming DynamoDB Local's folder of jars. */
+    public static final String DIR_PROPERTY = "cruddur.dynamodbLocal.dir";
+    public static final String DIR_VARIABLE = "CRUDDUR_DYNAMODB_LOCAL";
+    static final String MAIN_CLASS = "software.amazon.dynamodb.services.local.main.ServerRunner";
+    private static final long START_TIMEOUT_MS = 60_000;
+
+    private final Process process;
+    private final int port;
+    private final Path logFile;
+    private final Thread shutdownHook;
+
+    private EmbeddedDynamoDbLocal(Process process, int port, Path logFile) {
+        this.process = process;
+        this.port = port;
+        this.logFile = logFile;
+        this.shutdownHook = new Thread(process::destroy, "stop-dynamodb-local");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts DynamoDB Local and waits until it accepts connections. */
+    public static EmbeddedDynamoDbLocal start(Path dataDir, Consumer<String> status) {
+        Path jars = locate(dataDir).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
+                "DynamoDB Local was not found: build with 'mvn package', set " + DIR_VARIABLE
+                        + " to a folder of its jars, or use another profile (--profile local / --endpoint URL)"));
+        try {
+            Path dbDir = dataDir.resolve("dynamodb-local-data");
+            Files.createDirectories(dbDir);
+            Path logFile = dataDir.resolve("dynamodb-local.log");
+            int port = freeLoopbackPort();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
+            command.add("-Xmx512m");
+            command.add("-Djava.library.path=" + jars);
+            command.add("-cp");
+            command.add(jars.toAbsolutePath() + File.separator + "*");
+            command.add(MAIN_CLASS);
+            command.addAll(List.of("-sharedDb", "-dbPath", dbDir.toAbsolutePath().toString(), "-port", Integer.toString(port)));
+            status.accept("Starting DynamoDB Local on port " + port + "…");
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
+                    .start();
+            EmbeddedDynamoDbLocal local = new EmbeddedDynamoDbLocal(process, port, logFile);
+            local.awaitReady();
+            status.accept("DynamoDB Local is up on port " + port);
+            return local;
+        } catch (IOException e) {
+            throw new ConsoleException(ConsoleException.Kind.CONFIG, "Cannot start DynamoDB Local: " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder of DynamoDB Local jars to use, if one is known. */
+    public static Optional<Path> locate(Path dataDir) {
+        List<Path> candidates = new ArrayList<>();
+        String property = System.getProperty(DIR_PROPERTY);
+        if (property != null && !property.isBlank()) {
+            candidates.add(Path.of(property));
+        }
+        String variable = System.getenv(DIR_VARIABLE);
+        if (variable != null && !variable.isBlank()) {
+            candidates.add(Path.of(variable));
+        }
+        appJarDirectory().ifPresent(dir -> candidates.add(dir.resolve("dynamodb-local")));
+        candidates.add(dataDir.resolve("dynamodb-local").resolve("lib"));
+        return candidates.stream().filter(EmbeddedDynamoDbLocal::holdsDynamoDbLocal).findFirst();
+    }
+
+    static boolean holdsDynamoDbLocal(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (DirectoryStream<Path> jars = Files.newDirectoryStream(dir, "DynamoDBLocal*.jar")) {
+            return jars.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Path> appJarDirectory() {
+        try {
+            Path location = Path.of(EmbeddedDynamoDbLocal.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Optional.ofNullable(location.getParent());
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private void awaitReady() {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new ConsoleException(ConsoleException.Kind.CONFIG,
+                        "DynamoDB Local exited at start (code " + process.exitValue() + "); see " + logFile);
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    close();
+                    Thread.currentThread().interrupt();
+                    throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Cancelled while starting DynamoDB Local");
+                }
+            }
+        }
+        close();
+        throw new ConsoleException(ConsoleException.Kind.CONFIG, "DynamoDB Local did not start within 60 s; see " + logFile);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run; nothing to remove
+        }
+    }
+
+    static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+    }
+}

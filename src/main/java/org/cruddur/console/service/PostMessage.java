@@ -1,0 +1,303 @@
+package org.cruddur.console.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Patterns C and D: posting a message, and moving both participants' group rows to it, in one transaction.
+ *
+ * <p>Group rows are keyed by their last message time, so moving one means deleting the old key and putting a new
+ * one. The transaction carries a condition on every key it touches (the old rows must still exist, the new keys
+ * must not), so two people posting at once cannot lose a message or leave two rows for one user: the loser re-reads
+ * and retries with backoff. A new message's time is after every time the group rows hold, so rows never move back.
+ */
+public final class PostMessage {
+
+    public static final int MAX_LENGTH = 1024;
+    private static final int MAX_ATTEMPTS = 12;
+
+    private final DynamoSession session;
+    private final UserDirectory users;
+    private final Clock clock;
+
+    public PostMessage(DynamoSession session, UserDirectory users) {
+        this(session, users, Clock.systemUTC());
+    }
+
+    PostMessage(DynamoSession session, UserDirectory users, Clock clock) {
+        this.session = session;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Checks a message as the Cruddur backend does: 1 to 1024 characters and not blank. */
+    public static void validate(String text) {
+        String problem = problem(text);
+        if (problem != null) {
+            throw ConsoleException.validation(problem);
+        }
+    }
+
+    /** The validation problem of a message as one line, or null when it can be sent. */
+    public static String problem(String text) {
+        if (text == null || text.isBlank()) {
+            return "Message is empty";
+        }
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_LENGTH) {
+            return "Message is too long: " + length + " characters (at most " + MAX_LENGTH + ")";
+        }
+        return null;
+    }
+
+    /**
+     * The conversation id of a pair: the same for both orders, so that two first messages racing each other land in
+     * one conversation (pattern C never makes two conversations for one pair).
+     */
+    public static String pairGroupUuid(String userA, String userB) {
+        String first = userA.compareTo(userB) <= 0 ? userA : userB;
+        String second = first.equals(userA) ? userB : userA;
+        return UUID.nameUUIDFromBytes(("cruddur-conversation:" + first + ":" + second).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** Sends to a person: into the conversation the pair already shares (D), else a new one (C). */
+    public PostResult toUser(String senderRef, String recipientRef, String text) {
+        validate(text);
+        session.requireWrites("post");
+        ChatUser sender = users.resolve(senderRef);
+        ChatUser recipient = users.resolve(recipientRef);
+        if (sender.uuid().equals(recipient.uuid())) {
+            throw ConsoleException.validation("Cannot start a conversation with oneself (" + describe(sender) + ")");
+        }
+        String existing = findConversation(sender.uuid(), recipient.uuid());
+        if (existing != null) {
+            return toGroup(sender.uuid(), existing, text);
+        }
+        String groupUuid = pairGroupUuid(sender.uuid(), recipient.uuid());
+        PostResult result = write(groupUuid, text, List.of(), sender, recipient, true);
+        removeDuplicateRows(groupUuid, List.of(sender.uuid(), recipient.uuid()));
+        users.remember(sender);
+        users.remember(recipient);
+        return result;
+    }
+
+    /** Sends into an existing conversation (pattern D); the sender must be one of its two participants. */
+    public PostResult toGroup(String senderRef, String groupUuid, String text) {
+        validate(text);
+        session.requireWrites("post");
+        String senderUuid = users.find(senderRef).map(ChatUser::uuid).orElse(senderRef);
+        for (int attempt = 1; ; attempt++) {
+            List<MessageGroupRow> rows = groupRows(groupUuid);
+            if (rows.isEmpty()) {
+                throw ConsoleException.notFound("No conversation '" + groupUuid + "' in '" + session.tableName() + "'");
+            }
+            Participants p = participants(rows, senderUuid, groupUuid);
+            try {
+                PostResult r = write(groupUuid, text, rows, p.sender, p.recipient, false);
+                return new PostResult(r.messageGroupUuid(), r.messageUuid(), r.createdAt(), false, attempt);
+            } catch (TransactionCanceledException conflict) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new ConsoleException(ConsoleException.Kind.THROTTLED,
+                            "Conversation " + groupUuid + " is too busy: gave up after " + attempt + " attempts; try again");
+                }
+                backoff(attempt);
+            }
+        }
+    }
+
+    private record Participants(ChatUser sender, ChatUser recipient) {
+    }
+
+    /** Who is in the conversation, from its group rows: the row owned by A names B, and the other way round. */
+    private Participants participants(List<MessageGroupRow> rows, String senderUuid, String groupUuid) {
+        Map<String, ChatUser> people = new LinkedHashMap<>();
+        for (MessageGroupRow row : rows) {
+            people.put(row.otherUserUuid(), new ChatUser(row.otherUserUuid(), row.otherUserHandle(), row.otherUserDisplayName()));
+        }
+        for (MessageGroupRow row : rows) {
+            people.putIfAbsent(row.ownerUuid(), users.find(row.ownerUuid()).orElse(new ChatUser(row.ownerUuid(), null, null)));
+        }
+        ChatUser sender = people.get(senderUuid);
+        if (sender == null) {
+            throw ConsoleException.validation("User '" + senderUuid + "' is not a participant of conversation " + groupUuid
+                    + " (participants: " + String.join(", ", people.values().stream().map(PostMessage::describe).toList()) + ")");
+        }
+        ChatUser recipient = people.values().stream().filter(u -> !u.uuid().equals(senderUuid)).findFirst()
+                .orElseThrow(() -> ConsoleException.validation("Conversation " + groupUuid + " has no other participant"));
+        return new Participants(sender, recipient);
+    }
+
+    private PostResult write(String groupUuid, String text, List<MessageGroupRow> oldRows,
+                             ChatUser sender, ChatUser recipient, boolean newConversation) {
+        Instant now = clock.instant();
+        Instant latest = oldRows.stream().map(r -> Timestamps.tryParse(r.lastMessageAt()).orElse(Instant.MIN))
+                .max(Comparator.naturalOrder()).orElse(Instant.MIN);
+        Instant created = now.isAfter(latest) ? now : Timestamps.nextAfter(latest);
+        String createdAt = Timestamps.format(created);
+        String messageUuid = UUID.randomUUID().toString();
+
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(putNew(TableItems.toItem(TableItems.message(groupUuid, createdAt, messageUuid, text, sender))));
+        for (MessageGroupRow old : oldRows) {
+            items.add(TransactWriteItem.builder().delete(Delete.builder()
+                    .tableName(session.tableName())
+                    .key(TableItems.key(TableItems.groupPk(old.ownerUuid()), old.lastMessageAt()))
+                    .conditionExpression("attribute_exists(pk)")
+                    .build()).build());
+        }
+        items.add(putNew(TableItems.toItem(TableItems.groupRow(sender, recipient, groupUuid, createdAt, text))));
+        items.add(putNew(TableItems.toItem(TableItems.groupRow(recipient, sender, groupUuid, createdAt, text))));
+        if (newConversation) {
+            try {
+                session.call(c -> c.transactWriteItems(t -> t.transactItems(items)));
+            } catch (ConsoleException e) {
+                throw e.getCause() instanceof TransactionCanceledException tce ? describeCancel(tce) : e;
+            }
+        } else {
+            callTransaction(items);
+        }
+        return new PostResult(groupUuid, messageUuid, createdAt, newConversation, 1);
+    }
+
+    /** Runs a transaction, letting condition conflicts through as TransactionCanceledException for a retry. */
+    private void callTransaction(List<TransactWriteItem> items) {
+        try {
+            session.call(c -> c.transactWriteItems(t -> t.transactItems(items)));
+        } catch (ConsoleException e) {
+            if (e.getCause() instanceof TransactionCanceledException tce && retryable(tce)) {
+                throw tce;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean retryable(TransactionCanceledException e) {
+        return e.cancellationReasons().stream().map(CancellationReason::code).filter(Objects::nonNull)
+                .anyMatch(code -> code.equals("ConditionalCheckFailed") || code.equals("TransactionConflict"));
+    }
+
+    private static ConsoleException describeCancel(TransactionCanceledException e) {
+        return new ConsoleException(ConsoleException.Kind.OTHER, "Post cancelled by DynamoDB: "
+                + e.cancellationReasons().stream().map(CancellationReason::code).toList(), e);
+    }
+
+    private TransactWriteItem putNew(Map<String, AttributeValue> item) {
+        return TransactWriteItem.builder().put(Put.builder()
+                .tableName(session.tableName())
+                .item(item)
+                .conditionExpression("attribute_not_exists(pk)")
+                .build()).build();
+    }
+
+    /**
+     * The group rows of a conversation, through the GSI (only group rows carry message_group_uuid). The GSI is
+     * eventually consistent, so a participant missing there is looked up with a strongly consistent read of
+     * their own partition; stale rows are caught by the transaction's conditions.
+     */
+    List<MessageGroupRow> groupRows(String groupUuid) {
+        List<MessageGroupRow> rows = new ArrayList<>();
+        session.call(c -> {
+            c.queryPaginator(QueryRequest.builder()
+                    .tableName(session.tableName())
+                    .indexName(MessagesSchema.GSI_NAME)
+                    .keyConditionExpression("message_group_uuid = :g")
+                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(groupUuid)))
+                    .build()).items().forEach(item -> {
+                        if (TableItems.isGroupItem(item)) {
+                            rows.add(TableItems.groupRow(item));
+                        }
+                    });
+            return null;
+        });
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<String> owners = rows.stream().map(MessageGroupRow::ownerUuid).distinct().toList();
+        List<String> named = rows.stream().map(MessageGroupRow::otherUserUuid).distinct().toList();
+        for (String participant : named) {
+            if (!owners.contains(participant)) {
+                rows.addAll(consistentRows(participant, groupUuid));
+            }
+        }
+        return rows;
+    }
+
+    private List<MessageGroupRow> consistentRows(String ownerUuid, String groupUuid) {
+        return session.call(c -> c.queryPaginator(QueryRequest.builder()
+                .tableName(session.tableName())
+                .keyConditionExpression("pk = :pk")
+                .filterExpression("message_group_uuid = :g")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableItems.groupPk(ownerUuid)),
+                        ":g", AttributeValue.fromS(groupUuid)))
+                .consistentRead(true)
+                .build()).items().stream().map(TableItems::groupRow).toList());
+    }
+
+    /** The conversation {@code userUuid} already has with {@code otherUuid}, read consistently; null if none. */
+    public String findConversation(String userUuid, String otherUuid) {
+        return session.call(c -> c.queryPaginator(QueryRequest.builder()
+                        .tableName(session.tableName())
+                        .keyConditionExpression("pk = :pk")
+                        .filterExpression("user_uuid = :other")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableItems.groupPk(userUuid)),
+                                ":other", AttributeValue.fromS(otherUuid)))
+                        .consistentRead(true)
+                        .build()).items().stream()
+                .map(TableItems::groupRow)
+                .max(Comparator.comparing(MessageGroupRow::lastMessageAt, Timestamps.BY_INSTANT))
+                .map(MessageGroupRow::messageGroupUuid)
+                .orElse(null));
+    }
+
+    /**
+     * Two first messages racing each other both write group rows for the same (pair-derived) conversation;
+     * keep each participant's newest row and delete the others, conditionally, so the racers agree.
+     */
+    private void removeDuplicateRows(String groupUuid, List<String> participants) {
+        for (String owner : participants) {
+            List<MessageGroupRow> rows = new ArrayList<>(consistentRows(owner, groupUuid));
+            if (rows.size() < 2) {
+                continue;
+            }
+            rows.sort(Comparator.comparing(MessageGroupRow::lastMessageAt, Timestamps.BY_INSTANT).reversed());
+            for (MessageGroupRow stale : rows.subList(1, rows.size())) {
+                try {
+                    session.call(c -> c.deleteItem(d -> d.tableName(session.tableName())
+                            .key(TableItems.key(TableItems.groupPk(owner), stale.lastMessageAt()))));
+                } catch (ConsoleException alreadyGone) {
+                    // the other racer removed it first
+                }
+            }
+        }
+    }
+
+    private static void backoff(int attempt) {
+        long cap = Math.min(200, 5L << Math.min(attempt, 6));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Cancelled");
+        }
+    }
+
+    private static String describe(ChatUser u) {
+        return u.handle() == null ? u.uuid() : "@" + u.handle();
+    }
+}

@@ -1,0 +1,147 @@
+package org.cruddur.console.service;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+
+/** Raw-item browsing: paged Scan with an optional filter, and a parallel segmented full scan with progress and cancel. */
+public final class TableScanner {
+
+    /** Items whose {@code attribute} contains {@code text} (case-sensitive, as DynamoDB's contains()). */
+    public record ScanFilter(String attribute, String text) {
+
+        public ScanFilter {
+            if (attribute == null || attribute.isBlank() || text == null || text.isEmpty()) {
+                throw ConsoleException.validation("A filter needs an attribute name and some text");
+            }
+        }
+    }
+
+    /** Progress of a full scan: items read so far, how many matched, and the table's approximate item count. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(long scanned, long matched, long approximateTotal);
+    }
+
+    public record ScanSummary(long scanned, long matched, int segments) {
+    }
+
+    private final DynamoSession session;
+
+    public TableScanner(DynamoSession session) {
+        this.session = session;
+    }
+
+    private ScanRequest.Builder request(ScanFilter filter) {
+        ScanRequest.Builder b = ScanRequest.builder().tableName(session.tableName());
+        if (filter != null) {
+            b.filterExpression("contains(#a, :t)")
+                    .expressionAttributeNames(Map.of("#a", filter.attribute()))
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(filter.text())));
+        }
+        return b;
+    }
+
+    /**
+     * One page of raw items. With a filter, DynamoDB applies Limit before filtering, so this keeps reading until
+     * {@code limit} matches are found or the table ends, as a person browsing expects.
+     */
+    public Page<Map<String, AttributeValue>> page(int limit, Map<String, AttributeValue> startKey, ScanFilter filter) {
+        if (limit < 1) {
+            throw ConsoleException.validation("Page size must be at least 1");
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> next = startKey;
+        do {
+            ScanRequest.Builder b = request(filter).limit(filter == null ? limit : Math.max(limit, 100));
+            if (next != null && !next.isEmpty()) {
+                b.exclusiveStartKey(next);
+            }
+            ScanResponse response = session.call(c -> c.scan(b.build()));
+            int kept = 0;
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (items.size() < limit) {
+                    items.add(item);
+                    kept++;
+                }
+            }
+            if (kept < response.items().size()) {
+                // the page filled in the middle of a response: continue after the last item kept
+                next = TableItems.keyOf(items.get(items.size() - 1));
+            } else {
+                next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            }
+        } while (items.size() < limit && next != null);
+        return new Page<>(items, items, next);
+    }
+
+    /**
+     * Reads the whole table in {@code segments} parallel segments, handing each page of matches to {@code onItems}
+     * (from worker threads). Stops early when {@code cancelled} turns true.
+     */
+    public ScanSummary scanAll(int segments, ScanFilter filter, Consumer<List<Map<String, AttributeValue>>> onItems,
+                               Progress progress, BooleanSupplier cancelled) {
+        int total = Math.max(1, segments);
+        long approximate = session.call(c -> c.describeTable(r -> r.tableName(session.tableName()))).table().itemCount();
+        AtomicLong scanned = new AtomicLong();
+        AtomicLong matched = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(total, r -> {
+            Thread t = new Thread(r, "scan-segment");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int s = 0; s < total; s++) {
+                int segment = s;
+                futures.add(pool.submit(() -> {
+                    Map<String, AttributeValue> next = null;
+                    do {
+                        if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                            return;
+                        }
+                        ScanRequest.Builder b = request(filter).segment(segment).totalSegments(total);
+                        if (next != null) {
+                            b.exclusiveStartKey(next);
+                        }
+                        ScanResponse response = session.call(c -> c.scan(b.build()));
+                        scanned.addAndGet(response.scannedCount());
+                        matched.addAndGet(response.count());
+                        if (!response.items().isEmpty()) {
+                            onItems.accept(response.items());
+                        }
+                        progress.update(scanned.get(), matched.get(), approximate);
+                        next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                                ? new HashMap<>(response.lastEvaluatedKey()) : null;
+                    } while (next != null);
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof ConsoleException ce ? ce : DynamoErrors.translate(cause, session.endpoint(), session.tableName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Scan cancelled after " + scanned.get() + " items");
+        } finally {
+            pool.shutdownNow();
+        }
+        if (cancelled.getAsBoolean()) {
+            throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Scan cancelled after " + scanned.get() + " items");
+        }
+        return new ScanSummary(scanned.get(), matched.get(), total);
+    }
+}
