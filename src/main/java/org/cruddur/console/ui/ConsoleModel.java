@@ -1,0 +1,95 @@
+package org.cruddur.console.ui;
+
+import java.util.concurrent.Executor;
+import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.ui.admin.AdminViewModel;
+import org.cruddur.console.ui.background.BackgroundWork;
+import org.cruddur.console.ui.composer.ComposerViewModel;
+import org.cruddur.console.ui.conversation.ConversationViewModel;
+import org.cruddur.console.ui.inbox.InboxViewModel;
+import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.ui.oplog.OperationLogViewModel;
+import org.cruddur.console.ui.profiles.ProfilesViewModel;
+
+/**
+ * Every view model of the console and how they follow each other: the selected conversation opens in the thread, the
+ * composer writes as the selected person into it, and a post reloads both so the conversation moves to the top.
+ * Plain Java, so the whole flow is testable without the toolkit.
+ */
+public final class ConsoleModel {
+
+    private final MainViewModel main;
+    private final InboxViewModel inbox;
+    private final ConversationViewModel conversation;
+    private final ComposerViewModel composer;
+    private final AdminViewModel admin;
+    private final OperationLogViewModel operationLog;
+    private final ProfilesViewModel profiles;
+
+    public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread) {
+        main = new MainViewModel(dirs, work, opener);
+        inbox = new InboxViewModel(main);
+        conversation = new ConversationViewModel(main);
+        composer = new ComposerViewModel(main);
+        admin = new AdminViewModel(main);
+        operationLog = new OperationLogViewModel(main, uiThread);
+        profiles = new ProfilesViewModel(main);
+
+        inbox.selectedConversationProperty().addListener((obs, was, group) -> {
+            if (!sameGroup(was, group) || group == null) {
+                openSelected();
+            }
+        });
+        composer.senderProperty().bind(inbox.selectedUserProperty());
+        composer.conversationProperty().bind(conversation.conversationProperty());
+        composer.onPosted(result -> {
+            if (conversation.conversationProperty().get() != null
+                    && conversation.conversationProperty().get().messageGroupUuid().equals(result.messageGroupUuid())) {
+                conversation.reloadNewest();
+            }
+            // the inbox re-reads its first page: the conversation now sorts first and stays (or becomes) selected
+            inbox.reloadConversations(result.messageGroupUuid());
+            if (result.newConversation()) {
+                main.dataChanged(null);
+            }
+        });
+    }
+
+    private void openSelected() {
+        MessageGroupRow group = inbox.selectedConversationProperty().get();
+        conversation.open(group, inbox.selectedUserProperty().get() == null ? null : inbox.selectedUserProperty().get().uuid());
+    }
+
+    private static boolean sameGroup(MessageGroupRow a, MessageGroupRow b) {
+        return a != null && b != null && a.messageGroupUuid().equals(b.messageGroupUuid()) && a.ownerUuid().equals(b.ownerUuid());
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+
+    public InboxViewModel inbox() {
+        return inbox;
+    }
+
+    public ConversationViewModel conversation() {
+        return conversation;
+    }
+
+    public ComposerViewModel composer() {
+        return composer;
+    }
+
+    public AdminViewModel admin() {
+        return admin;
+    }
+
+    public OperationLogViewModel operationLog() {
+        return operationLog;
+    }
+
+    public ProfilesViewModel profiles() {
+        return profiles;
+    }
+}

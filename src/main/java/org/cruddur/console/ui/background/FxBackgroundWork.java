@@ -1,0 +1,98 @@
+package org.cruddur.console.ui.background;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+
+/**
+ * The one shared executor of the desktop console: every job runs as a {@link Task} on a small pool of daemon
+ * threads, and its outcome is delivered on the FX thread. {@link #runningProperty()} drives the busy indicator.
+ */
+public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
+
+    private final ExecutorService executor;
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
+    private final ReadOnlyStringWrapper currentTitle = new ReadOnlyStringWrapper(this, "currentTitle", "");
+
+    public FxBackgroundWork(int threads) {
+        AtomicInteger counter = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "console-worker-" + counter.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Jobs submitted and not finished yet; read on the FX thread. */
+    public ReadOnlyIntegerProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currentTitleProperty() {
+        return currentTitle.getReadOnlyProperty();
+    }
+
+    @Override
+    public <T> RunningJob submit(String title, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        JobTask<T> task = new JobTask<>(job);
+        running.set(running.get() + 1);
+        currentTitle.set(title);
+        task.stateProperty().addListener((obs, was, state) -> {
+            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                running.set(running.get() - 1);
+                if (running.get() == 0) {
+                    currentTitle.set("");
+                }
+            }
+        });
+        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        executor.execute(task);
+        return task;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private static final class JobTask<T> extends Task<T> implements RunningJob, JobProgress {
+        private final Job<T> job;
+
+        JobTask(Job<T> job) {
+            this.job = job;
+        }
+
+        @Override
+        protected T call() throws Exception {
+            return job.run(this);
+        }
+
+        @Override
+        public void update(long done, long total) {
+            updateProgress(done, total);
+        }
+
+        @Override
+        public void message(String text) {
+            updateMessage(text);
+        }
+
+        @Override
+        public boolean stopRequested() {
+            return isCancelled();
+        }
+
+        @Override
+        public void stop() {
+            cancel(true);
+        }
+    }
+}

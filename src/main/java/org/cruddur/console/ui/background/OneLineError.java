@@ -1,0 +1,37 @@
+package org.cruddur.console.ui.background;
+
+import org.cruddur.console.service.ConsoleException;
+
+/** The one-line text people see for a failure: never a stack trace. */
+public final class OneLineError {
+
+    private OneLineError() {
+    }
+
+    public static String of(Throwable failure) {
+        Throwable t = failure;
+        // unwrap the executor's wrappers down to what the service threw
+        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof ConsoleException ce) {
+            return firstLine(ce.getMessage());
+        }
+        String message = t.getMessage();
+        String kind = t.getClass().getSimpleName();
+        return message == null || message.isBlank() ? "Unexpected failure (" + kind + ")" : kind + ": " + firstLine(message);
+    }
+
+    public static boolean isCancellation(Throwable failure) {
+        return failure instanceof ConsoleException ce && ce.kind() == ConsoleException.Kind.CANCELLED
+                || failure instanceof InterruptedException
+                || failure instanceof java.util.concurrent.CancellationException;
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        String line = nl < 0 ? text : text.substring(0, nl);
+        return line.length() > 400 ? line.substring(0, 400) + "…" : line;
+    }
+}

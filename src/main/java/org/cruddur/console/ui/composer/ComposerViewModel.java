@@ -1,0 +1,136 @@
+package org.cruddur.console.ui.composer;
+
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.PostMessage;
+import org.cruddur.console.service.PostResult;
+import org.cruddur.console.ui.main.MainViewModel;
+
+/**
+ * The composer: posts as the selected person into the open conversation (pattern D), or, with a recipient chosen,
+ * to that person (pattern C, or D when the pair already talks). Validation is the service's own, shown inline.
+ */
+public final class ComposerViewModel {
+
+    private final MainViewModel main;
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<ChatUser> sender = new SimpleObjectProperty<>(this, "sender");
+    private final ObjectProperty<MessageGroupRow> conversation = new SimpleObjectProperty<>(this, "conversation");
+    private final ObjectProperty<ChatUser> recipient = new SimpleObjectProperty<>(this, "recipient");
+    private final BooleanProperty sending = new SimpleBooleanProperty(this, "sending");
+    private final StringBinding problem;
+    private final StringBinding target;
+    private final StringBinding counter;
+    private final BooleanBinding canSend;
+    private Consumer<PostResult> onPosted = r -> { };
+
+    public ComposerViewModel(MainViewModel main) {
+        this.main = main;
+        // an empty box is not an error to shout about; anything typed is checked as the backend would
+        problem = Bindings.createStringBinding(() -> text.get() == null || text.get().isEmpty() ? null : PostMessage.problem(text.get()), text);
+        counter = Bindings.createStringBinding(() -> {
+            String t = text.get() == null ? "" : text.get();
+            return t.codePointCount(0, t.length()) + " / " + PostMessage.MAX_LENGTH;
+        }, text);
+        target = Bindings.createStringBinding(() -> {
+            if (sender.get() == null) {
+                return "Pick a person on the left to write as them";
+            }
+            String as = "As " + name(sender.get());
+            if (recipient.get() != null) {
+                return as + " to " + name(recipient.get()) + " (new or existing conversation)";
+            }
+            MessageGroupRow c = conversation.get();
+            return c == null ? as + ": choose a recipient to start a conversation"
+                    : as + " to " + (c.otherUserDisplayName() == null ? c.otherUserUuid() : c.otherUserDisplayName());
+        }, sender, recipient, conversation);
+        canSend = Bindings.createBooleanBinding(() -> !sending.get() && sender.get() != null
+                        && PostMessage.problem(text.get()) == null && (recipient.get() != null || conversation.get() != null)
+                        && main.table() != null,
+                text, sending, sender, recipient, conversation, main.tableProperty());
+    }
+
+    private static String name(ChatUser u) {
+        return (u.displayName() == null ? u.uuid() : u.displayName()) + (u.handle() == null ? "" : " (@" + u.handle() + ")");
+    }
+
+    /** Posts the text; on success clears it and tells {@link #onPosted(Consumer)}. Failures go to the main error line. */
+    public void send() {
+        if (!canSend.get()) {
+            String why = PostMessage.problem(text.get());
+            if (why != null && !text.get().isEmpty()) {
+                main.report(why);
+            }
+            return;
+        }
+        MessagesTable t = main.table();
+        ChatUser from = sender.get();
+        ChatUser to = recipient.get();
+        MessageGroupRow group = conversation.get();
+        String message = text.get();
+        sending.set(true);
+        main.work().submit("Posting", progress -> to != null
+                        ? t.post().toUser(from.uuid(), to.uuid(), message)
+                        : t.post().toGroup(from.uuid(), group.messageGroupUuid(), message),
+                result -> {
+                    sending.set(false);
+                    text.set("");
+                    recipient.set(null);
+                    onPosted.accept(result);
+                }, failure -> {
+                    sending.set(false);
+                    main.report(failure);
+                });
+    }
+
+    public void onPosted(Consumer<PostResult> listener) {
+        this.onPosted = listener;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObjectProperty<ChatUser> senderProperty() {
+        return sender;
+    }
+
+    public ObjectProperty<MessageGroupRow> conversationProperty() {
+        return conversation;
+    }
+
+    public ObjectProperty<ChatUser> recipientProperty() {
+        return recipient;
+    }
+
+    public BooleanProperty sendingProperty() {
+        return sending;
+    }
+
+    public StringBinding problemProperty() {
+        return problem;
+    }
+
+    public StringBinding targetProperty() {
+        return target;
+    }
+
+    public StringBinding counterProperty() {
+        return counter;
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+}

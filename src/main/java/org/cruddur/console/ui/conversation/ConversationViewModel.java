@@ -1,0 +1,211 @@
+package org.cruddur.console.ui.conversation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.MessageRow;
+import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.Page;
+import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.ui.rawitems.RawItemsViewModel;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The open conversation (pattern A), oldest at the top and newest at the bottom, read a page at a time from the
+ * newest end. Memory stays bounded: at most {@link #WINDOW} messages are held; reading further back drops the
+ * newest ones, and "jump to newest" reads them again. The raw items list mirrors the entries one to one, so a
+ * selected bubble and a selected raw row are the same index.
+ */
+public final class ConversationViewModel {
+
+    public static final int PAGE_SIZE = 100;
+    public static final int WINDOW = 5_000;
+
+    private final MainViewModel main;
+    private final ObservableList<ThreadEntry> entries = FXCollections.observableArrayList();
+    private final RawItemsViewModel rawItems = new RawItemsViewModel();
+    private final ObjectProperty<MessageGroupRow> conversation = new SimpleObjectProperty<>(this, "conversation");
+    private final StringProperty viewerUuid = new SimpleStringProperty(this, "viewerUuid");
+    private final BooleanProperty hasOlder = new SimpleBooleanProperty(this, "hasOlder");
+    private final BooleanProperty newerDropped = new SimpleBooleanProperty(this, "newerDropped");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
+    /** Bumped after a page of the newest messages arrives, so the view scrolls to the bottom. */
+    private final IntegerProperty newestShown = new SimpleIntegerProperty(this, "newestShown");
+    private Map<String, AttributeValue> olderKey;
+    private int generation;
+
+    public ConversationViewModel(MainViewModel main) {
+        this.main = main;
+        selectedIndex.bindBidirectional(rawItems.selectedIndexProperty());
+        main.tableProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                open(null, null);
+            }
+        });
+    }
+
+    /** Shows a conversation as seen by {@code viewer} (their messages on the right); null closes it. */
+    public void open(MessageGroupRow group, String viewer) {
+        conversation.set(group);
+        viewerUuid.set(viewer);
+        reloadNewest();
+    }
+
+    /** Reads the newest page again, replacing what is held. */
+    public void reloadNewest() {
+        MessageGroupRow group = conversation.get();
+        MessagesTable t = main.table();
+        int mine = ++generation;
+        olderKey = null;
+        newerDropped.set(false);
+        if (group == null || t == null) {
+            clear();
+            return;
+        }
+        loading.set(true);
+        main.work().submit("Loading conversation", progress -> t.conversations().page(group.messageGroupUuid(), PAGE_SIZE, null),
+                page -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    loading.set(false);
+                    List<ThreadEntry> oldestFirst = oldestFirst(page);
+                    selectedIndex.set(-1);
+                    rawItems.items().setAll(oldestFirst.stream().map(ThreadEntry::item).toList());
+                    entries.setAll(oldestFirst);
+                    olderKey = page.nextKey();
+                    hasOlder.set(page.hasMore());
+                    newestShown.set(newestShown.get() + 1);
+                }, failure -> {
+                    if (mine == generation) {
+                        loading.set(false);
+                        main.report(failure);
+                    }
+                });
+    }
+
+    /** Reads the next older page and puts it on top; returns at once when there is none or one is loading. */
+    public void loadOlder() {
+        MessageGroupRow group = conversation.get();
+        MessagesTable t = main.table();
+        if (group == null || t == null || olderKey == null || loading.get()) {
+            return;
+        }
+        int mine = generation;
+        Map<String, AttributeValue> from = olderKey;
+        loading.set(true);
+        main.work().submit("Loading older messages", progress -> t.conversations().page(group.messageGroupUuid(), PAGE_SIZE, from),
+                page -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    loading.set(false);
+                    prepend(oldestFirst(page));
+                    olderKey = page.nextKey();
+                    hasOlder.set(page.hasMore());
+                }, failure -> {
+                    if (mine == generation) {
+                        loading.set(false);
+                        main.report(failure);
+                    }
+                });
+    }
+
+    private void prepend(List<ThreadEntry> older) {
+        int selected = selectedIndex.get();
+        selectedIndex.set(-1);
+        int overflow = entries.size() + older.size() - WINDOW;
+        if (overflow > 0) {
+            // keep memory bounded: forget the newest messages; "jump to newest" reads them again
+            int keep = entries.size() - overflow;
+            entries.remove(keep, entries.size());
+            rawItems.items().remove(keep, rawItems.items().size());
+            newerDropped.set(true);
+            if (selected >= keep) {
+                selected = -1;
+            }
+        }
+        rawItems.items().addAll(0, older.stream().map(ThreadEntry::item).toList());
+        entries.addAll(0, older);
+        if (selected >= 0) {
+            selectedIndex.set(selected + older.size());
+        }
+    }
+
+    private static List<ThreadEntry> oldestFirst(Page<MessageRow> page) {
+        List<ThreadEntry> out = new ArrayList<>(page.rows().size());
+        for (int i = page.rows().size() - 1; i >= 0; i--) {
+            out.add(ThreadEntry.of(page.rows().get(i), page.items().get(i)));
+        }
+        return out;
+    }
+
+    private void clear() {
+        selectedIndex.set(-1);
+        entries.clear();
+        rawItems.items().clear();
+        hasOlder.set(false);
+        loading.set(false);
+    }
+
+    /** Whether a message was sent by the person whose view this is (drawn on the right). */
+    public boolean isMine(ThreadEntry entry) {
+        return entry.message().userUuid() != null && entry.message().userUuid().equals(viewerUuid.get());
+    }
+
+    /** Whether entry {@code index} starts a new local day, and so gets a day separator above it. */
+    public boolean startsDay(int index, MessageTimes times) {
+        if (index <= 0) {
+            return true;
+        }
+        return !times.day(entries.get(index).at()).equals(times.day(entries.get(index - 1).at()));
+    }
+
+    public ObservableList<ThreadEntry> entries() {
+        return entries;
+    }
+
+    public RawItemsViewModel rawItems() {
+        return rawItems;
+    }
+
+    public ObjectProperty<MessageGroupRow> conversationProperty() {
+        return conversation;
+    }
+
+    public StringProperty viewerUuidProperty() {
+        return viewerUuid;
+    }
+
+    public BooleanProperty hasOlderProperty() {
+        return hasOlder;
+    }
+
+    public BooleanProperty newerDroppedProperty() {
+        return newerDropped;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    public IntegerProperty selectedIndexProperty() {
+        return selectedIndex;
+    }
+
+    public IntegerProperty newestShownProperty() {
+        return newestShown;
+    }
+}

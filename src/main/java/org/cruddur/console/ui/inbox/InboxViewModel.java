@@ -1,0 +1,197 @@
+package org.cruddur.console.ui.inbox;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.Page;
+import org.cruddur.console.ui.main.MainViewModel;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The left pane: everyone the user directory knows (searchable by handle, display name or uuid) and the selected
+ * person's conversations (pattern B), newest first, a page at a time.
+ */
+public final class InboxViewModel {
+
+    public static final int PAGE_SIZE = 30;
+
+    private final MainViewModel main;
+    private final ObservableList<ChatUser> users = FXCollections.observableArrayList();
+    private final FilteredList<ChatUser> matchingUsers = new FilteredList<>(users, u -> true);
+    private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    private final ObjectProperty<ChatUser> selectedUser = new SimpleObjectProperty<>(this, "selectedUser");
+    private final ObservableList<MessageGroupRow> conversations = FXCollections.observableArrayList();
+    private final ObjectProperty<MessageGroupRow> selectedConversation = new SimpleObjectProperty<>(this, "selectedConversation");
+    private final BooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
+    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
+    private final StringProperty preferredUserUuid = new SimpleStringProperty(this, "preferredUserUuid");
+    private Map<String, AttributeValue> nextKey;
+    private int generation;
+
+    public InboxViewModel(MainViewModel main) {
+        this.main = main;
+        search.addListener((obs, was, text) -> matchingUsers.setPredicate(u -> matches(u, text)));
+        selectedUser.addListener((obs, was, user) -> {
+            if (user != null) {
+                preferredUserUuid.set(user.uuid());
+            }
+            reloadConversations(null);
+        });
+        main.dataVersionProperty().addListener((obs, was, now) -> loadUsers());
+        main.tableProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                generation++;
+                conversations.clear();
+                selectedConversation.set(null);
+                hasMore.set(false);
+            }
+        });
+    }
+
+    /** Whether a person matches the search text: a part of the handle, display name or uuid, ignoring case. */
+    public static boolean matches(ChatUser user, String text) {
+        if (text == null || text.isBlank()) {
+            return true;
+        }
+        String needle = text.trim().toLowerCase(Locale.ROOT);
+        if (needle.startsWith("@")) {
+            needle = needle.substring(1);
+        }
+        return contains(user.handle(), needle) || contains(user.displayName(), needle) || contains(user.uuid(), needle);
+    }
+
+    private static boolean contains(String hay, String needle) {
+        return hay != null && hay.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    /** Reads the people again, keeping the selected (or remembered) person selected. */
+    public void loadUsers() {
+        MessagesTable t = main.table();
+        if (t != null) {
+            main.work().submit("Loading users", progress -> t.users().all(), this::showUsers, main::report);
+        }
+    }
+
+    private void showUsers(List<ChatUser> all) {
+        String keep = selectedUser.get() != null ? selectedUser.get().uuid() : preferredUserUuid.get();
+        users.setAll(all);
+        ChatUser pick = all.stream().filter(u -> u.uuid().equals(keep)).findFirst()
+                .orElse(all.isEmpty() ? null : all.get(0));
+        if (pick != null && pick.equals(selectedUser.get())) {
+            reloadConversations(selectedConversation.get() == null ? null : selectedConversation.get().messageGroupUuid());
+        } else {
+            selectedUser.set(pick);
+        }
+    }
+
+    /**
+     * Reads the first page of the selected person's conversations again and selects {@code selectGroup}
+     * (or the newest conversation when it is null or gone).
+     */
+    public void reloadConversations(String selectGroup) {
+        ChatUser user = selectedUser.get();
+        MessagesTable t = main.table();
+        int mine = ++generation;
+        nextKey = null;
+        if (user == null || t == null) {
+            conversations.clear();
+            selectedConversation.set(null);
+            hasMore.set(false);
+            return;
+        }
+        loading.set(true);
+        main.work().submit("Loading conversations", progress -> t.inbox().page(user.uuid(), PAGE_SIZE, null), page -> {
+            if (mine != generation) {
+                return;
+            }
+            loading.set(false);
+            nextKey = page.nextKey();
+            hasMore.set(page.hasMore());
+            conversations.setAll(page.rows());
+            MessageGroupRow pick = page.rows().stream().filter(r -> r.messageGroupUuid().equals(selectGroup)).findFirst()
+                    .orElse(page.rows().isEmpty() ? null : page.rows().get(0));
+            selectedConversation.set(pick);
+        }, failure -> {
+            if (mine == generation) {
+                loading.set(false);
+                main.report(failure);
+            }
+        });
+    }
+
+    /** The next page of conversations, appended; called when the list is scrolled to its end. */
+    public void loadMore() {
+        ChatUser user = selectedUser.get();
+        MessagesTable t = main.table();
+        if (user == null || t == null || nextKey == null || loading.get()) {
+            return;
+        }
+        int mine = generation;
+        Map<String, AttributeValue> from = nextKey;
+        loading.set(true);
+        main.work().submit("Loading more conversations", progress -> t.inbox().page(user.uuid(), PAGE_SIZE, from),
+                (Page<MessageGroupRow> page) -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    loading.set(false);
+                    nextKey = page.nextKey();
+                    hasMore.set(page.hasMore());
+                    conversations.addAll(page.rows());
+                }, failure -> {
+                    if (mine == generation) {
+                        loading.set(false);
+                        main.report(failure);
+                    }
+                });
+    }
+
+    public ObservableList<ChatUser> users() {
+        return users;
+    }
+
+    public FilteredList<ChatUser> matchingUsers() {
+        return matchingUsers;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<ChatUser> selectedUserProperty() {
+        return selectedUser;
+    }
+
+    public ObservableList<MessageGroupRow> conversations() {
+        return conversations;
+    }
+
+    public ObjectProperty<MessageGroupRow> selectedConversationProperty() {
+        return selectedConversation;
+    }
+
+    public BooleanProperty hasMoreProperty() {
+        return hasMore;
+    }
+
+    public BooleanProperty loadingProperty() {
+        return loading;
+    }
+
+    /** The person to select once the users are loaded (remembered from the last run). */
+    public StringProperty preferredUserUuidProperty() {
+        return preferredUserUuid;
+    }
+}
