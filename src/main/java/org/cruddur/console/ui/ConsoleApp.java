@@ -1,16 +1,234 @@
 package org.cruddur.console.ui;
 
+import java.util.Objects;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.stage.Modality;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.config.ProfileStore;
+import org.cruddur.console.ui.admin.AdminController;
+import org.cruddur.console.ui.background.FxBackgroundWork;
+import org.cruddur.console.ui.composer.ComposerController;
+import org.cruddur.console.ui.conversation.ConversationController;
+import org.cruddur.console.ui.conversation.MessageTimes;
+import org.cruddur.console.ui.conversation.ThreadEntry;
+import org.cruddur.console.ui.inbox.InboxController;
+import org.cruddur.console.ui.main.MainController;
+import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.ui.oplog.OperationLogController;
+import org.cruddur.console.ui.preferences.ConsolePreferences;
+import org.cruddur.console.ui.preferences.PreferencesFile;
+import org.cruddur.console.ui.profiles.ProfilesController;
+import org.cruddur.console.ui.rawitems.RawItemsController;
 
-/** Placeholder until the console UI lands (issue: the JavaFX console). */
+/**
+ * The desktop console. Built with the folders to use and, optionally, the profile to open first, so tests and
+ * scripts never touch a person's own profiles, preferences or data.
+ */
 public final class ConsoleApp extends Application {
+
+    public static final String TITLE = "Cruddur Messages Console";
+
+    private final AppDirectories dirs;
+    private final String startProfile;
+    private final MainViewModel.TableOpener opener;
+    private final StartupTimes startup = new StartupTimes();
+    private ProfileStore profiles;
+    private PreferencesFile preferencesFile;
+    private ConsolePreferences preferences;
+    private FxBackgroundWork work;
+    private ConsoleModel model;
+    private MainController mainController;
+    private InboxController inboxController;
+    private ComposerController composerController;
+    private Stage stage;
+    private Stage profilesStage;
+
+    /** The real application: folders from the environment ({@code CRUDDUR_CONSOLE_HOME}), last profile used. */
+    public ConsoleApp() {
+        this(AppDirectories.fromEnvironment(), null, MainViewModel.defaultOpener());
+    }
+
+    /** @param startProfile the profile to open first, or null for the last one used (else {@code embedded}) */
+    public ConsoleApp(AppDirectories dirs, String startProfile) {
+        this(dirs, startProfile, MainViewModel.defaultOpener());
+    }
+
+    public ConsoleApp(AppDirectories dirs, String startProfile, MainViewModel.TableOpener opener) {
+        this.dirs = Objects.requireNonNull(dirs);
+        this.startProfile = startProfile;
+        this.opener = opener;
+    }
+
+    /** Reads profiles and preferences; runs on the launcher thread, not the FX thread. */
     @Override
-    public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Cruddur Messages Console"), 640, 400));
-        stage.setTitle("Cruddur Messages Console");
-        stage.show();
+    public void init() {
+        profiles = ProfileStore.load(dirs.profilesFile());
+        preferencesFile = new PreferencesFile(dirs.preferencesFile());
+        preferences = preferencesFile.load();
+    }
+
+    @Override
+    public void start(Stage primary) {
+        if (profiles == null) {
+            init(); // started without the launcher (embedding)
+        }
+        this.stage = primary;
+        work = new FxBackgroundWork(3);
+        model = new ConsoleModel(dirs, work, opener, Platform::runLater);
+        MessageTimes times = MessageTimes.systemDefault();
+        MainViewModel main = model.main();
+        main.useProfiles(profiles);
+        model.inbox().preferredUserUuidProperty().set(preferences.lastUser());
+
+        inboxController = new InboxController(model.inbox(), times);
+        composerController = new ComposerController(model.composer(), model.inbox().users());
+        MainController.Shell shell = new MainController.Shell() {
+            @Override public Parent inboxView() {
+                return FeatureView.load("inbox/InboxView.fxml", inboxController);
+            }
+            @Override public Parent conversationView() {
+                return FeatureView.load("conversation/ConversationView.fxml", new ConversationController(model.conversation(), times));
+            }
+            @Override public Parent composerView() {
+                return FeatureView.load("composer/ComposerView.fxml", composerController);
+            }
+            @Override public Parent rawItemsView() {
+                return FeatureView.load("rawitems/RawItemsView.fxml",
+                        new RawItemsController(model.conversation().rawItems(), "Raw items of the thread"));
+            }
+            @Override public Parent adminView() {
+                Parent scanItems = FeatureView.load("rawitems/RawItemsView.fxml", new RawItemsController(model.admin().scanItems(), "Scanned items"));
+                return FeatureView.load("admin/AdminView.fxml", new AdminController(model.admin(), main, scanItems));
+            }
+            @Override public Parent operationLogView() {
+                return FeatureView.load("oplog/OperationLogView.fxml", new OperationLogController(model.operationLog()));
+            }
+            @Override public void openProfiles() {
+                showProfiles();
+            }
+            @Override public void focusSearch() {
+                inboxController.focusSearch();
+            }
+            @Override public void focusComposer() {
+                composerController.focus();
+            }
+            @Override public void exit() {
+                stage.close();
+            }
+        };
+        mainController = new MainController(model, work, shell, preferences.themeOrDefault());
+        Parent root = FeatureView.load("main/MainView.fxml", mainController);
+
+        Scene scene = new Scene(root);
+        applyTheme(scene, preferences.themeOrDefault());
+        mainController.themeProperty().addListener((obs, was, theme) -> {
+            applyTheme(scene, theme);
+            preferences = preferences.withTheme(theme);
+        });
+        primary.setScene(scene);
+        primary.setTitle(TITLE);
+        restoreBounds(primary);
+        primary.setOnShown(e -> startup.windowShown());
+        model.conversation().entries().addListener((ListChangeListener<ThreadEntry>) c -> {
+            if (!model.conversation().entries().isEmpty()) {
+                Platform.runLater(startup::conversationRendered); // after the pulse that lays the bubbles out
+            }
+        });
+        main.tableProperty().addListener((obs, was, table) -> {
+            if (table != null) {
+                stage.setTitle(TITLE + " — " + table.session().profile().name() + " · " + table.session().tableName());
+            }
+        });
+        primary.show();
+
+        ConnectionProfile first = firstProfile();
+        main.connect(first);
+    }
+
+    private ConnectionProfile firstProfile() {
+        String wanted = startProfile != null ? startProfile : preferences.lastProfile();
+        return wanted == null ? ConnectionProfile.EMBEDDED : profiles.find(wanted).orElseGet(() -> {
+            Platform.runLater(() -> model.main().report("Profile '" + wanted + "' is not known; opened 'embedded' instead"));
+            return ConnectionProfile.EMBEDDED;
+        });
+    }
+
+    private static void applyTheme(Scene scene, ConsolePreferences.Theme theme) {
+        scene.getStylesheets().setAll(Objects.requireNonNull(ConsoleApp.class.getResource(theme.stylesheet())).toExternalForm());
+    }
+
+    private void restoreBounds(Stage s) {
+        ConsolePreferences.WindowBounds w = preferences.window();
+        s.setMinWidth(900);
+        s.setMinHeight(560);
+        if (w != null && w.width() >= 600 && w.height() >= 400
+                && !Screen.getScreensForRectangle(new Rectangle2D(w.x(), w.y(), w.width(), w.height())).isEmpty()) {
+            s.setX(w.x());
+            s.setY(w.y());
+            s.setWidth(w.width());
+            s.setHeight(w.height());
+            s.setMaximized(w.maximized());
+        } else {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            s.setWidth(Math.min(1400, screen.getWidth()));
+            s.setHeight(Math.min(860, screen.getHeight()));
+        }
+    }
+
+    private void showProfiles() {
+        if (profilesStage == null) {
+            profilesStage = new Stage();
+            profilesStage.initOwner(stage);
+            profilesStage.initModality(Modality.WINDOW_MODAL);
+            profilesStage.setTitle("Connection profiles");
+            Parent content = FeatureView.load("profiles/ProfilesView.fxml", new ProfilesController(model.profiles(), profilesStage::hide));
+            Scene scene = new Scene(content);
+            scene.getStylesheets().setAll(stage.getScene().getStylesheets());
+            stage.getScene().getStylesheets().addListener((ListChangeListener<String>) c ->
+                    scene.getStylesheets().setAll(stage.getScene().getStylesheets()));
+            profilesStage.setScene(scene);
+        }
+        model.profiles().reload();
+        profilesStage.show();
+        profilesStage.toFront();
+    }
+
+    @Override
+    public void stop() {
+        if (model == null) {
+            return;
+        }
+        ConnectionProfile p = model.main().selectedProfile();
+        var user = model.inbox().selectedUserProperty().get();
+        preferences = preferences
+                .withLastProfile(p == null ? preferences.lastProfile() : p.name())
+                .withLastUser(user == null ? preferences.lastUser() : user.uuid());
+        if (stage != null && stage.getWidth() > 0) {
+            preferences = preferences.withWindow(new ConsolePreferences.WindowBounds(stage.getX(), stage.getY(),
+                    stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        }
+        preferencesFile.save(preferences);
+        model.main().close();
+        work.close();
+    }
+
+    public ConsoleModel model() {
+        return model;
+    }
+
+    public StartupTimes startupTimes() {
+        return startup;
+    }
+
+    public Stage stage() {
+        return stage;
     }
 }

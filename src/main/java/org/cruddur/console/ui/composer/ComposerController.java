@@ -1,0 +1,75 @@
+package org.cruddur.console.ui.composer;
+
+import javafx.collections.ObservableList;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.cruddur.console.service.ChatUser;
+
+/** The message box: inline validation, a recipient picker for new conversations, Ctrl+Enter to send. */
+public final class ComposerController {
+
+    private final ComposerViewModel vm;
+    private final ObservableList<ChatUser> people;
+
+    @FXML private Label targetLabel;
+    @FXML private ComboBox<ChatUser> recipientBox;
+    @FXML private Button clearRecipientButton;
+    @FXML private TextArea messageText;
+    @FXML private Button sendButton;
+    @FXML private Label problemLabel;
+    @FXML private Label counterLabel;
+
+    public ComposerController(ComposerViewModel vm, ObservableList<ChatUser> people) {
+        this.vm = vm;
+        this.people = people;
+    }
+
+    @FXML
+    private void initialize() {
+        messageText.textProperty().bindBidirectional(vm.textProperty());
+        problemLabel.textProperty().bind(vm.problemProperty());
+        counterLabel.textProperty().bind(vm.counterProperty());
+        targetLabel.textProperty().bind(vm.targetProperty());
+        sendButton.disableProperty().bind(vm.canSendProperty().not());
+        recipientBox.setItems(people);
+        recipientBox.setCellFactory(list -> new PersonCell());
+        recipientBox.setButtonCell(new PersonCell());
+        recipientBox.valueProperty().bindBidirectional(vm.recipientProperty());
+        clearRecipientButton.disableProperty().bind(vm.recipientProperty().isNull());
+        messageText.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+                e.consume();
+                vm.send();
+            }
+        });
+    }
+
+    public void focus() {
+        messageText.requestFocus();
+    }
+
+    @FXML
+    private void send() {
+        vm.send();
+    }
+
+    @FXML
+    private void clearRecipient() {
+        vm.recipientProperty().set(null);
+    }
+
+    private static final class PersonCell extends ListCell<ChatUser> {
+        @Override
+        protected void updateItem(ChatUser u, boolean empty) {
+            super.updateItem(u, empty);
+            setText(empty || u == null ? null : (u.displayName() == null ? u.uuid() : u.displayName())
+                    + (u.handle() == null ? "" : "  @" + u.handle()));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.cruddur.console.ui.conversation;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.ui.ListScrolling;
+
+/** The thread as chat bubbles in a virtualized list; older pages load when scrolled to the top. */
+public final class ConversationController {
+
+    private final ConversationViewModel vm;
+    private final MessageTimes times;
+    private boolean syncing;
+
+    @FXML private Label titleLabel;
+    @FXML private Label subtitleLabel;
+    @FXML private ProgressIndicator loadingIndicator;
+    @FXML private Button olderButton;
+    @FXML private Button newestButton;
+    @FXML private ListView<ThreadEntry> messageList;
+
+    public ConversationController(ConversationViewModel vm, MessageTimes times) {
+        this.vm = vm;
+        this.times = times;
+    }
+
+    @FXML
+    private void initialize() {
+        messageList.setItems(vm.entries());
+        messageList.setCellFactory(list -> new BubbleCell());
+        messageList.setPlaceholder(new Label("Pick a conversation on the left"));
+        titleLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            MessageGroupRow g = vm.conversationProperty().get();
+            return g == null ? "No conversation open" : "With " + (g.otherUserDisplayName() == null ? g.otherUserUuid() : g.otherUserDisplayName())
+                    + (g.otherUserHandle() == null ? "" : "  @" + g.otherUserHandle());
+        }, vm.conversationProperty()));
+        subtitleLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            MessageGroupRow g = vm.conversationProperty().get();
+            return g == null ? "" : "conversation " + g.messageGroupUuid() + " · " + vm.entries().size() + " messages shown"
+                    + (vm.hasOlderProperty().get() ? ", older ones on scroll" : "");
+        }, vm.conversationProperty(), vm.entries(), vm.hasOlderProperty()));
+        loadingIndicator.visibleProperty().bind(vm.loadingProperty());
+        olderButton.disableProperty().bind(vm.hasOlderProperty().not().or(vm.loadingProperty()));
+        newestButton.visibleProperty().bind(vm.newerDroppedProperty());
+        newestButton.managedProperty().bind(newestButton.visibleProperty());
+
+        ListScrolling.onEdges(messageList, vm::loadOlder, null);
+        vm.entries().addListener((ListChangeListener<ThreadEntry>) change -> {
+            while (change.next()) {
+                // older messages went on top: keep the message that was first in view where it was
+                if (change.wasAdded() && !change.wasRemoved() && change.getFrom() == 0 && change.getTo() < vm.entries().size()) {
+                    int added = change.getAddedSize();
+                    Platform.runLater(() -> messageList.scrollTo(added));
+                }
+            }
+        });
+        vm.newestShownProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
+            if (!vm.entries().isEmpty()) {
+                messageList.scrollTo(vm.entries().size() - 1);
+            }
+        }));
+
+        messageList.getSelectionModel().selectedIndexProperty().addListener((obs, was, index) -> {
+            if (!syncing) {
+                vm.selectedIndexProperty().set(index.intValue());
+            }
+        });
+        vm.selectedIndexProperty().addListener((obs, was, index) -> {
+            int i = index.intValue();
+            if (messageList.getSelectionModel().getSelectedIndex() == i) {
+                return;
+            }
+            syncing = true;
+            try {
+                if (i < 0) {
+                    messageList.getSelectionModel().clearSelection();
+                } else {
+                    messageList.getSelectionModel().select(i);
+                    messageList.scrollTo(Math.max(0, i - 2));
+                }
+            } finally {
+                syncing = false;
+            }
+        });
+    }
+
+    @FXML
+    private void loadOlder() {
+        vm.loadOlder();
+    }
+
+    @FXML
+    private void jumpToNewest() {
+        vm.reloadNewest();
+    }
+
+    /** One message: an optional day separator, then a bubble on the viewer's side (right) or the other's (left). */
+    private final class BubbleCell extends ListCell<ThreadEntry> {
+        private final Label day = new Label();
+        private final Label sender = new Label();
+        private final Label text = new Label();
+        private final Label time = new Label();
+        private final VBox bubble = new VBox(2, sender, text, time);
+        private final HBox row = new HBox(bubble);
+        private final VBox box = new VBox(4, day, row);
+        private final Tooltip tooltip = new Tooltip();
+
+        BubbleCell() {
+            getStyleClass().add("bubble-cell");
+            day.getStyleClass().add("day-separator");
+            day.setMaxWidth(Double.MAX_VALUE);
+            day.setAlignment(Pos.CENTER);
+            sender.getStyleClass().add("bubble-sender");
+            text.getStyleClass().add("bubble-text");
+            text.setWrapText(true);
+            time.getStyleClass().add("bubble-time");
+            bubble.getStyleClass().add("bubble");
+            bubble.setFillWidth(true);
+            bubble.maxWidthProperty().bind(messageList.widthProperty().multiply(0.7));
+            text.maxWidthProperty().bind(messageList.widthProperty().multiply(0.7).subtract(24));
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(ThreadEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            if (empty || entry == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            boolean mine = vm.isMine(entry);
+            boolean newDay = vm.startsDay(getIndex(), times);
+            day.setText(newDay ? times.dayHeading(entry.at()) : "");
+            day.setVisible(newDay);
+            day.setManaged(newDay);
+            String who = entry.message().userDisplayName() == null ? entry.message().userUuid() : entry.message().userDisplayName();
+            sender.setText(who + (entry.message().userHandle() == null ? "" : "  @" + entry.message().userHandle()));
+            text.setText(entry.message().message());
+            time.setText(times.clockTime(entry.at()));
+            bubble.getStyleClass().removeAll("bubble-mine", "bubble-theirs");
+            bubble.getStyleClass().add(mine ? "bubble-mine" : "bubble-theirs");
+            row.setAlignment(mine ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            tooltip.setText(times.full(entry.at()) + "\nsk " + entry.message().createdAt());
+            setTooltip(tooltip);
+            setGraphic(box);
+        }
+    }
+}

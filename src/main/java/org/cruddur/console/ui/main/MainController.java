@@ -1,0 +1,321 @@
+package org.cruddur.console.ui.main;
+
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
+import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.ui.ConsoleModel;
+import org.cruddur.console.ui.background.FxBackgroundWork;
+import org.cruddur.console.ui.preferences.ConsolePreferences;
+
+/** The window shell: top bar, error and first-start bars, the panes' hosts, menus and shortcuts. Logic lives in {@link MainViewModel}. */
+public final class MainController {
+
+    /** What the shell asks of the application around it. */
+    public interface Shell {
+        Parent inboxView();
+
+        Parent conversationView();
+
+        Parent composerView();
+
+        Parent rawItemsView();
+
+        Parent adminView();
+
+        Parent operationLogView();
+
+        void openProfiles();
+
+        void focusSearch();
+
+        void focusComposer();
+
+        void exit();
+    }
+
+    private final ConsoleModel model;
+    private final MainViewModel vm;
+    private final FxBackgroundWork work;
+    private final Shell shell;
+    private final ObjectProperty<ConsolePreferences.Theme> theme;
+    private boolean choosingProgrammatically;
+
+    @FXML private BorderPane root;
+    @FXML private HBox topBar;
+    @FXML private ComboBox<ConnectionProfile> profileBox;
+    @FXML private Label tableLabel;
+    @FXML private Label connectionLabel;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Label writesBadge;
+    @FXML private Button unlockButton;
+    @FXML private Button lockButton;
+    @FXML private MenuItem unlockItem;
+    @FXML private MenuItem lockItem;
+    @FXML private HBox errorBar;
+    @FXML private Label errorLabel;
+    @FXML private HBox demoBar;
+    @FXML private Label demoLabel;
+    @FXML private Button demoButton;
+    @FXML private TabPane tabs;
+    @FXML private Tab messagesTab;
+    @FXML private Tab adminTab;
+    @FXML private Tab operationLogTab;
+    @FXML private StackPane inboxHost;
+    @FXML private StackPane conversationHost;
+    @FXML private StackPane composerHost;
+    @FXML private StackPane rawItemsHost;
+    @FXML private StackPane adminHost;
+    @FXML private StackPane operationLogHost;
+    @FXML private Label statusLabel;
+    @FXML private Label workLabel;
+    @FXML private CheckMenuItem darkThemeItem;
+
+    public MainController(ConsoleModel model, FxBackgroundWork work, Shell shell, ConsolePreferences.Theme initialTheme) {
+        this.model = model;
+        this.vm = model.main();
+        this.work = work;
+        this.shell = shell;
+        this.theme = new SimpleObjectProperty<>(initialTheme);
+    }
+
+    public ObjectProperty<ConsolePreferences.Theme> themeProperty() {
+        return theme;
+    }
+
+    @FXML
+    private void initialize() {
+        inboxHost.getChildren().setAll(shell.inboxView());
+        conversationHost.getChildren().setAll(shell.conversationView());
+        composerHost.getChildren().setAll(shell.composerView());
+        rawItemsHost.getChildren().setAll(shell.rawItemsView());
+        adminHost.getChildren().setAll(shell.adminView());
+        operationLogHost.getChildren().setAll(shell.operationLogView());
+
+        profileBox.setItems(vm.profiles());
+        profileBox.setCellFactory(list -> new ProfileCell());
+        profileBox.setButtonCell(new ProfileCell());
+        showProfile(vm.selectedProfile());
+        profileBox.setOnAction(e -> {
+            ConnectionProfile chosen = profileBox.getValue();
+            if (!choosingProgrammatically && chosen != null && !chosen.equals(vm.selectedProfile())) {
+                vm.connect(chosen);
+            }
+        });
+        vm.selectedProfileProperty().addListener((obs, was, p) -> {
+            showProfile(p);
+            paintProfile(p);
+        });
+        // the list is replaced after a profile edit: show the selected one again
+        vm.profiles().addListener((javafx.collections.ListChangeListener<ConnectionProfile>) c -> showProfile(vm.selectedProfile()));
+        paintProfile(vm.selectedProfile());
+
+        tableLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            ConnectionProfile p = vm.selectedProfile();
+            return p == null ? "" : "table " + p.tableName();
+        }, vm.selectedProfileProperty()));
+        connectionLabel.textProperty().bind(Bindings.createStringBinding(() -> vm.connectionProperty().get().label(), vm.connectionProperty()));
+        vm.connectionProperty().addListener((obs, was, state) -> paintConnection(state));
+        paintConnection(vm.connectionProperty().get());
+
+        busyIndicator.visibleProperty().bind(work.runningProperty().greaterThan(0));
+        workLabel.textProperty().bind(work.currentTitleProperty());
+        statusLabel.textProperty().bind(vm.statusProperty());
+
+        writesBadge.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (vm.table() == null) {
+                return "";
+            }
+            if (!vm.writesAllowedProperty().get()) {
+                return "READ-ONLY";
+            }
+            return vm.writesLockedByDefault() ? "WRITES UNLOCKED" : "writes allowed";
+        }, vm.writesAllowedProperty(), vm.tableProperty(), vm.selectedProfileProperty()));
+        writesBadge.visibleProperty().bind(writesBadge.textProperty().isNotEmpty());
+        writesBadge.managedProperty().bind(writesBadge.visibleProperty());
+        vm.writesAllowedProperty().addListener((obs, was, now) -> paintWrites());
+        vm.tableProperty().addListener((obs, was, now) -> paintWrites());
+        paintWrites();
+        unlockButton.visibleProperty().bind(vm.writesAllowedProperty().not().and(vm.tableProperty().isNotNull()));
+        unlockButton.managedProperty().bind(unlockButton.visibleProperty());
+        lockButton.visibleProperty().bind(vm.writesAllowedProperty().and(Bindings.createBooleanBinding(vm::writesLockedByDefault, vm.selectedProfileProperty())));
+        lockButton.managedProperty().bind(lockButton.visibleProperty());
+        unlockItem.disableProperty().bind(unlockButton.visibleProperty().not());
+        lockItem.disableProperty().bind(vm.writesAllowedProperty().not());
+
+        errorBar.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        errorBar.managedProperty().bind(errorBar.visibleProperty());
+        errorLabel.textProperty().bind(vm.errorProperty());
+
+        demoBar.visibleProperty().bind(vm.offerDemoDataProperty());
+        demoBar.managedProperty().bind(demoBar.visibleProperty());
+        demoLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            String table = vm.selectedProfile() == null ? "" : vm.selectedProfile().tableName();
+            return (vm.tableStateProperty().get() == TableState.MISSING ? "The table '" + table + "' does not exist yet."
+                    : "The table '" + table + "' is empty.")
+                    + " Load the schema and " + MainViewModel.DEMO_CONVERSATIONS + " demo conversations to look around.";
+        }, vm.tableStateProperty(), vm.selectedProfileProperty()));
+
+        darkThemeItem.setSelected(theme.get() == ConsolePreferences.Theme.DARK);
+        darkThemeItem.selectedProperty().addListener((obs, was, dark) ->
+                theme.set(dark ? ConsolePreferences.Theme.DARK : ConsolePreferences.Theme.LIGHT));
+    }
+
+    /** Selects a profile in the box without connecting (the application connects once at start). */
+    public void showProfile(ConnectionProfile p) {
+        choosingProgrammatically = true;
+        try {
+            profileBox.setValue(p);
+        } finally {
+            choosingProgrammatically = false;
+        }
+    }
+
+    private void paintProfile(ConnectionProfile p) {
+        for (ProfileColor c : ProfileColor.values()) {
+            topBar.getStyleClass().remove(c.styleClass());
+        }
+        topBar.getStyleClass().add(ProfileColor.of(p).styleClass());
+    }
+
+    private void paintConnection(ConnectionState state) {
+        connectionLabel.getStyleClass().removeAll("state-ok", "state-failed", "state-busy");
+        connectionLabel.getStyleClass().add(switch (state) {
+            case CONNECTED -> "state-ok";
+            case FAILED -> "state-failed";
+            default -> "state-busy";
+        });
+    }
+
+    private void paintWrites() {
+        writesBadge.getStyleClass().removeAll("badge-read-only", "badge-unlocked", "badge-writable");
+        if (!vm.writesAllowedProperty().get()) {
+            writesBadge.getStyleClass().add("badge-read-only");
+        } else {
+            writesBadge.getStyleClass().add(vm.writesLockedByDefault() ? "badge-unlocked" : "badge-writable");
+        }
+    }
+
+    @FXML
+    private void unlockWrites() {
+        if (vm.table() == null) {
+            return;
+        }
+        ConnectionProfile p = vm.selectedProfile();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION);
+        confirm.initOwner(root.getScene().getWindow());
+        confirm.setTitle("Unlock writes");
+        confirm.setHeaderText("Allow writes to '" + p.tableName() + "' through profile '" + p.name() + "'?");
+        confirm.setContentText((p.kind() == ConnectionProfile.Kind.AWS ? "This is REAL AWS. " : "This profile is read-only. ")
+                + "Posts, seeds, schema changes and drops will be sent until you lock writes again or switch profile.");
+        ButtonType unlock = new ButtonType("Unlock writes", ButtonBar.ButtonData.OK_DONE);
+        confirm.getButtonTypes().setAll(unlock, ButtonType.CANCEL);
+        confirm.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancelUnlock");
+        confirm.getDialogPane().lookupButton(unlock).setId("confirmUnlock");
+        ((Button) confirm.getDialogPane().lookupButton(unlock)).setDefaultButton(false);
+        ((Button) confirm.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        Optional<ButtonType> answer = confirm.showAndWait();
+        if (answer.isPresent() && answer.get() == unlock) {
+            vm.unlockWrites();
+        }
+    }
+
+    @FXML
+    private void lockWrites() {
+        vm.lockWrites();
+    }
+
+    @FXML
+    private void refresh() {
+        vm.refresh();
+    }
+
+    @FXML
+    private void dismissError() {
+        vm.dismissError();
+    }
+
+    @FXML
+    private void loadDemoData() {
+        if (!vm.writesAllowedProperty().get()) {
+            vm.report("Profile '" + (vm.selectedProfile() == null ? "" : vm.selectedProfile().name())
+                    + "' is read-only: unlock writes first");
+            return;
+        }
+        vm.loadDemoData();
+    }
+
+    @FXML
+    private void openProfiles() {
+        shell.openProfiles();
+    }
+
+    @FXML
+    private void exit() {
+        shell.exit();
+    }
+
+    @FXML
+    private void focusSearch() {
+        tabs.getSelectionModel().select(messagesTab);
+        Platform.runLater(shell::focusSearch);
+    }
+
+    @FXML
+    private void focusComposer() {
+        tabs.getSelectionModel().select(messagesTab);
+        Platform.runLater(shell::focusComposer);
+    }
+
+    @FXML
+    private void showMessages() {
+        tabs.getSelectionModel().select(messagesTab);
+    }
+
+    @FXML
+    private void showAdmin() {
+        tabs.getSelectionModel().select(adminTab);
+    }
+
+    @FXML
+    private void showOperationLog() {
+        tabs.getSelectionModel().select(operationLogTab);
+    }
+
+    /** A profile in the selector: a coloured dot and its description. */
+    private static final class ProfileCell extends ListCell<ConnectionProfile> {
+        @Override
+        protected void updateItem(ConnectionProfile p, boolean empty) {
+            super.updateItem(p, empty);
+            if (empty || p == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText(ProfileColor.describe(p));
+            Circle dot = new Circle(5);
+            dot.getStyleClass().addAll("profile-dot", ProfileColor.of(p).styleClass());
+            setGraphic(dot);
+        }
+    }
+}
