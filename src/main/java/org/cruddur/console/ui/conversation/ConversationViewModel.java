@@ -43,11 +43,20 @@ public final class ConversationViewModel {
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
     /** Bumped after a page of the newest messages arrives, so the view scrolls to the bottom. */
     private final IntegerProperty newestShown = new SimpleIntegerProperty(this, "newestShown");
+    private final int pageSize;
+    private final int window;
     private Map<String, AttributeValue> olderKey;
     private int generation;
 
     public ConversationViewModel(MainViewModel main) {
+        this(main, PAGE_SIZE, WINDOW);
+    }
+
+    /** @param window the most messages held at once; at least two pages */
+    public ConversationViewModel(MainViewModel main, int pageSize, int window) {
         this.main = main;
+        this.pageSize = pageSize;
+        this.window = Math.max(window, 2 * pageSize);
         selectedIndex.bindBidirectional(rawItems.selectedIndexProperty());
         main.tableProperty().addListener((obs, was, now) -> {
             if (now == null) {
@@ -75,7 +84,7 @@ public final class ConversationViewModel {
             return;
         }
         loading.set(true);
-        main.work().submit("Loading conversation", progress -> t.conversations().page(group.messageGroupUuid(), PAGE_SIZE, null),
+        main.work().submit("Loading conversation", progress -> t.conversations().page(group.messageGroupUuid(), pageSize, null),
                 page -> {
                     if (mine != generation) {
                         return;
@@ -106,7 +115,7 @@ public final class ConversationViewModel {
         int mine = generation;
         Map<String, AttributeValue> from = olderKey;
         loading.set(true);
-        main.work().submit("Loading older messages", progress -> t.conversations().page(group.messageGroupUuid(), PAGE_SIZE, from),
+        main.work().submit("Loading older messages", progress -> t.conversations().page(group.messageGroupUuid(), pageSize, from),
                 page -> {
                     if (mine != generation) {
                         return;
@@ -126,7 +135,7 @@ public final class ConversationViewModel {
     private void prepend(List<ThreadEntry> older) {
         int selected = selectedIndex.get();
         selectedIndex.set(-1);
-        int overflow = entries.size() + older.size() - WINDOW;
+        int overflow = entries.size() + older.size() - window;
         if (overflow > 0) {
             // keep memory bounded: forget the newest messages; "jump to newest" reads them again
             int keep = entries.size() - overflow;
@@ -139,7 +148,7 @@ public final class ConversationViewModel {
         }
         rawItems.items().addAll(0, older.stream().map(ThreadEntry::item).toList());
         entries.addAll(0, older);
-        if (selected >= 0) {
+        if (selected >= 0 && selected + older.size() < entries.size()) {
             selectedIndex.set(selected + older.size());
         }
     }

@@ -37,11 +37,17 @@ public final class InboxViewModel {
     private final BooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final StringProperty preferredUserUuid = new SimpleStringProperty(this, "preferredUserUuid");
+    private final int pageSize;
     private Map<String, AttributeValue> nextKey;
     private int generation;
 
     public InboxViewModel(MainViewModel main) {
+        this(main, PAGE_SIZE);
+    }
+
+    public InboxViewModel(MainViewModel main, int pageSize) {
         this.main = main;
+        this.pageSize = pageSize;
         search.addListener((obs, was, text) -> matchingUsers.setPredicate(u -> matches(u, text)));
         selectedUser.addListener((obs, was, user) -> {
             if (user != null) {
@@ -112,7 +118,7 @@ public final class InboxViewModel {
             return;
         }
         loading.set(true);
-        main.work().submit("Loading conversations", progress -> t.inbox().page(user.uuid(), PAGE_SIZE, null), page -> {
+        main.work().submit("Loading conversations", progress -> t.inbox().page(user.uuid(), pageSize, null), page -> {
             if (mine != generation) {
                 return;
             }
@@ -141,7 +147,7 @@ public final class InboxViewModel {
         int mine = generation;
         Map<String, AttributeValue> from = nextKey;
         loading.set(true);
-        main.work().submit("Loading more conversations", progress -> t.inbox().page(user.uuid(), PAGE_SIZE, from),
+        main.work().submit("Loading more conversations", progress -> t.inbox().page(user.uuid(), pageSize, from),
                 (Page<MessageGroupRow> page) -> {
                     if (mine != generation) {
                         return;

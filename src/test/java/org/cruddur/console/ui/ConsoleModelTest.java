@@ -1,0 +1,310 @@
+package org.cruddur.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.MessageRow;
+import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.ui.conversation.ThreadEntry;
+import org.cruddur.console.ui.main.ConnectionState;
+import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.ui.main.TableState;
+import org.cruddur.console.ui.rawitems.JsonStyle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view models wired together, without the toolkit, on a real DynamoDB Local. */
+class ConsoleModelTest {
+
+    static final ChatUser MARA = SeedUsers.DEFAULT.get(0);
+    static final ChatUser TOBI = SeedUsers.DEFAULT.get(1);
+    static final ChatUser INES = SeedUsers.DEFAULT.get(4);
+
+    @TempDir
+    Path home;
+    LocalDynamo dynamo;
+    ConsoleModel model;
+    String table;
+
+    @BeforeEach
+    void setUp() {
+        dynamo = LocalDynamo.shared();
+        table = LocalDynamo.uniqueTable("vm");
+        AppDirectories dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
+        model = new ConsoleModel(dirs, new ImmediateWork(), MainViewModel.defaultOpener(), Runnable::run);
+    }
+
+    @AfterEach
+    void tearDown() {
+        model.main().close();
+    }
+
+    private void connect(boolean readOnly) {
+        model.main().connect(LocalDynamo.profile("test", dynamo.endpoint(), table, readOnly));
+    }
+
+    @Test
+    void connectingShowsPeopleTheFirstPersonsConversationsAndOpensTheNewest() {
+        dynamo.seed(table, 6, 300);
+        connect(false);
+
+        assertThat(model.main().connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+        assertThat(model.main().tableStateProperty().get()).isEqualTo(TableState.READY);
+        assertThat(model.inbox().users()).extracting(ChatUser::handle).contains("mara", "tobi", "lenam", "ravi", "ines");
+        assertThat(model.inbox().selectedUserProperty().get()).isEqualTo(MARA);
+        List<MessageGroupRow> conversations = model.inbox().conversations();
+        assertThat(conversations).hasSize(4).allMatch(g -> g.ownerUuid().equals(MARA.uuid()));
+        assertThat(conversations).extracting(MessageGroupRow::lastMessageAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
+
+        // the newest conversation is open, newest message at the bottom, raw rows one to one with the bubbles
+        MessageGroupRow open = model.conversation().conversationProperty().get();
+        assertThat(open).isEqualTo(conversations.get(0));
+        List<ThreadEntry> entries = model.conversation().entries();
+        assertThat(entries).isNotEmpty();
+        assertThat(entries).extracting(ThreadEntry::at).isSorted();
+        assertThat(entries.get(entries.size() - 1).message().message()).isEqualTo(open.lastMessage());
+        assertThat(model.conversation().rawItems().items()).hasSameSizeAs(entries);
+        for (int i = 0; i < entries.size(); i++) {
+            assertThat(model.conversation().rawItems().items().get(i).get("sk").s()).isEqualTo(entries.get(i).message().createdAt());
+        }
+    }
+
+    @Test
+    void searchMatchesHandleDisplayNameOrUuid() {
+        dynamo.seed(table, 1, 5);
+        connect(false);
+        model.inbox().searchProperty().set("@TOB");
+        assertThat(model.inbox().matchingUsers()).containsExactly(TOBI);
+        model.inbox().searchProperty().set("duarte");
+        assertThat(model.inbox().matchingUsers()).containsExactly(INES);
+        model.inbox().searchProperty().set(MARA.uuid().substring(0, 8));
+        assertThat(model.inbox().matchingUsers()).containsExactly(MARA);
+        model.inbox().searchProperty().set("");
+        assertThat(model.inbox().matchingUsers()).hasSize(model.inbox().users().size());
+    }
+
+    @Test
+    void selectingABubbleSelectsItsRawRowAndTheOtherWayRound() {
+        dynamo.seed(table, 2, 40);
+        connect(false);
+        model.conversation().selectedIndexProperty().set(3);
+        assertThat(model.conversation().rawItems().selectedIndexProperty().get()).isEqualTo(3);
+        assertThat(model.conversation().rawItems().selectedJsonProperty().get())
+                .contains("\"S\"").contains(model.conversation().entries().get(3).message().messageUuid());
+        model.conversation().rawItems().jsonStyleProperty().set(JsonStyle.PLAIN);
+        assertThat(model.conversation().rawItems().selectedJsonProperty().get())
+                .doesNotContain("\"S\"").contains("\"message_uuid\" : \"" + model.conversation().entries().get(3).message().messageUuid());
+        model.conversation().rawItems().selectedIndexProperty().set(7);
+        assertThat(model.conversation().selectedIndexProperty().get()).isEqualTo(7);
+    }
+
+    @Test
+    void postingIntoAnOlderConversationShowsTheMessageAndMovesItToTheTop() {
+        dynamo.seed(table, 6, 120);
+        connect(false);
+        MessageGroupRow third = model.inbox().conversations().get(2);
+        model.inbox().selectedConversationProperty().set(third);
+        assertThat(model.conversation().conversationProperty().get()).isEqualTo(third);
+
+        model.composer().textProperty().set("Checking the thread from the console");
+        assertThat(model.composer().canSendProperty().get()).isTrue();
+        model.composer().send();
+
+        assertThat(model.main().errorProperty().get()).isNull();
+        assertThat(model.composer().textProperty().get()).isEmpty();
+        List<ThreadEntry> entries = model.conversation().entries();
+        ThreadEntry last = entries.get(entries.size() - 1);
+        assertThat(last.message().message()).isEqualTo("Checking the thread from the console");
+        assertThat(last.message().userUuid()).isEqualTo(MARA.uuid());
+        assertThat(model.conversation().isMine(last)).isTrue();
+        MessageGroupRow top = model.inbox().conversations().get(0);
+        assertThat(top.messageGroupUuid()).isEqualTo(third.messageGroupUuid());
+        assertThat(top.lastMessage()).isEqualTo("Checking the thread from the console");
+        assertThat(model.inbox().selectedConversationProperty().get().messageGroupUuid()).isEqualTo(third.messageGroupUuid());
+    }
+
+    @Test
+    void postingToSomeoneNewStartsAConversationThatOpensOnTop() {
+        dynamo.seed(table, 1, 10); // only mara and tobi talk
+        connect(false);
+        model.inbox().selectedUserProperty().set(INES);
+        assertThat(model.inbox().conversations()).isEmpty();
+        model.composer().recipientProperty().set(TOBI);
+        model.composer().textProperty().set("Hello Tobi, first message");
+        model.composer().send();
+
+        assertThat(model.main().errorProperty().get()).isNull();
+        assertThat(model.inbox().conversations()).hasSize(1);
+        MessageGroupRow row = model.inbox().conversations().get(0);
+        assertThat(row.otherUserUuid()).isEqualTo(TOBI.uuid());
+        assertThat(model.conversation().entries()).extracting(e -> e.message().message()).containsExactly("Hello Tobi, first message");
+        assertThat(model.composer().recipientProperty().get()).isNull();
+    }
+
+    @Test
+    void composerValidatesInlineAndRefusesToSendInvalidText() {
+        dynamo.seed(table, 1, 10);
+        connect(false);
+        model.composer().textProperty().set("   ");
+        assertThat(model.composer().problemProperty().get()).isEqualTo("Message is empty");
+        assertThat(model.composer().canSendProperty().get()).isFalse();
+        model.composer().textProperty().set("x".repeat(1025));
+        assertThat(model.composer().problemProperty().get()).contains("too long").contains("1025");
+        assertThat(model.composer().counterProperty().get()).isEqualTo("1025 / 1024");
+        model.composer().send();
+        assertThat(model.main().errorProperty().get()).contains("too long");
+        model.composer().textProperty().set("fine");
+        assertThat(model.composer().problemProperty().get()).isNull();
+        assertThat(model.composer().canSendProperty().get()).isTrue();
+    }
+
+    @Test
+    void aReadOnlyProfileRefusesToPostUntilUnlocked() {
+        dynamo.seed(table, 2, 20);
+        connect(true);
+        assertThat(model.main().writesAllowedProperty().get()).isFalse();
+        MessageGroupRow open = model.conversation().conversationProperty().get();
+        int before = model.conversation().entries().size();
+
+        model.composer().textProperty().set("should not be written");
+        model.composer().send();
+        assertThat(model.main().errorProperty().get()).contains("read-only").contains("post refused");
+        try (MessagesTable t = dynamo.open(table)) {
+            assertThat(t.conversations().all(open.messageGroupUuid()).rows()).extracting(MessageRow::message)
+                    .doesNotContain("should not be written");
+        }
+        assertThat(model.conversation().entries()).hasSize(before);
+
+        model.main().unlockWrites();
+        assertThat(model.main().writesAllowedProperty().get()).isTrue();
+        model.composer().send();
+        assertThat(model.conversation().entries().get(model.conversation().entries().size() - 1).message().message())
+                .isEqualTo("should not be written");
+    }
+
+    @Test
+    void switchingProfilesShowsTheOtherTable() {
+        dynamo.seed(table, 6, 60);
+        String other = LocalDynamo.uniqueTable("vm-other");
+        dynamo.seed(other, 1, 3);
+        connect(false);
+        assertThat(model.inbox().conversations()).hasSize(4);
+
+        model.main().connect(LocalDynamo.profile("other", dynamo.endpoint(), other, false));
+        assertThat(model.main().table().session().tableName()).isEqualTo(other);
+        assertThat(model.inbox().selectedUserProperty().get()).isEqualTo(MARA); // the same person stays selected
+        assertThat(model.inbox().conversations()).hasSize(1);
+        assertThat(model.conversation().entries()).hasSize(3);
+    }
+
+    @Test
+    void anUnreachableEndpointIsReportedAndARefreshRecoversOnceItIsBack() {
+        int port = LocalDynamo.freePort();
+        String endpoint = "http://127.0.0.1:" + port;
+        model.main().connect(LocalDynamo.profile("flaky", endpoint, table, false));
+        assertThat(model.main().connectionProperty().get()).isEqualTo(ConnectionState.FAILED);
+        assertThat(model.main().errorProperty().get()).isNotBlank().doesNotContain("\n").doesNotContain("Exception");
+        assertThat(model.main().table()).isNull();
+
+        try (LocalDynamo back = LocalDynamo.startAt(port)) {
+            back.seed(table, 2, 10);
+            model.main().refresh();
+            assertThat(model.main().connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
+            assertThat(model.main().errorProperty().get()).isNull();
+            assertThat(model.inbox().conversations()).hasSize(2);
+        }
+    }
+
+    @Test
+    void aMissingTableIsOfferedDemoDataThatLoadsConversations() {
+        connect(false);
+        assertThat(model.main().tableStateProperty().get()).isEqualTo(TableState.MISSING);
+        assertThat(model.main().offerDemoDataProperty().get()).isTrue();
+        assertThat(model.inbox().conversations()).isEmpty();
+
+        model.main().loadDemoData();
+        assertThat(model.main().tableStateProperty().get()).isEqualTo(TableState.READY);
+        assertThat(model.main().offerDemoDataProperty().get()).isFalse();
+        assertThat(model.inbox().conversations()).isNotEmpty();
+        assertThat(model.conversation().entries()).isNotEmpty();
+    }
+
+    @Test
+    void theOperationLogListsCallsNewestFirstWithTheirCliCommand() {
+        dynamo.seed(table, 1, 5);
+        connect(false);
+        assertThat(model.operationLog().entries()).isNotEmpty();
+        assertThat(model.operationLog().entries().get(0).operation()).isEqualTo("Query"); // the thread, read last
+        assertThat(model.operationLog().entries()).extracting(e -> e.operation()).contains("ListTables", "Scan");
+        model.operationLog().selectedProperty().set(model.operationLog().entries().get(0));
+        assertThat(model.operationLog().awsCliProperty().get()).startsWith("aws dynamodb query").contains(table);
+    }
+
+    @Test
+    void adminDropNeedsTheExactTableNameAndThenOffersDemoData() {
+        dynamo.seed(table, 1, 5);
+        connect(false);
+        model.admin().dropConfirmationProperty().set(table + "x");
+        assertThat(model.admin().dropConfirmedProperty().get()).isFalse();
+        model.admin().dropConfirmationProperty().set(table);
+        assertThat(model.admin().dropConfirmedProperty().get()).isTrue();
+        model.admin().drop();
+        assertThat(model.main().tableStateProperty().get()).isEqualTo(TableState.MISSING);
+        assertThat(model.main().offerDemoDataProperty().get()).isTrue();
+
+        model.admin().loadSchema();
+        model.admin().seedConversationsProperty().set(2);
+        model.admin().seedMessagesProperty().set(30);
+        model.admin().seed();
+        assertThat(model.admin().outputProperty().get()).startsWith("Seeded 34 items");
+        assertThat(model.admin().seedProgressProperty().get()).isEqualTo(1.0);
+        assertThat(model.inbox().conversations()).hasSize(2);
+
+        model.admin().filterAttributeProperty().set("message");
+        model.admin().filterTextProperty().set("no such text anywhere");
+        model.admin().scanFirstPage();
+        assertThat(model.admin().scanItems().items()).isEmpty();
+        model.admin().filterTextProperty().set("");
+        model.admin().filterAttributeProperty().set("");
+        model.admin().scanFirstPage();
+        assertThat(model.admin().scanItems().items()).hasSize(34);
+        model.admin().describe();
+        assertThat(model.admin().outputProperty().get()).contains("message-group-sk-index").contains("pk HASH");
+    }
+
+    @Test
+    void profileProblemsAndBadProfilesAreShownNotSwallowed() throws Exception {
+        java.nio.file.Files.createDirectories(home.resolve("config"));
+        java.nio.file.Files.writeString(home.resolve("config/profiles.json"),
+                "{\"profiles\": [{\"name\": \"ok\", \"kind\": \"endpoint\", \"endpoint\": \"http://localhost:9\"},"
+                        + " {\"name\": \"bad\", \"kind\": \"endpoint\", \"endpoint\": \"ftp://x\"}]}");
+        model.main().useProfiles(org.cruddur.console.config.ProfileStore.load(home.resolve("config/profiles.json")));
+        model.profiles().reload();
+        assertThat(model.main().profiles()).extracting(ConnectionProfile::name).containsExactly("embedded", "local", "prod", "ok");
+        assertThat(model.profiles().fileProblems()).singleElement().asString().contains("profile #2 'bad'").contains("not an http(s) URL");
+
+        model.profiles().newProfile();
+        model.profiles().nameProperty().set("staging eu");
+        model.profiles().endpointProperty().set("nope");
+        assertThat(model.profiles().formProblemsProperty().get()).anyMatch(p -> p.contains("may only use"))
+                .anyMatch(p -> p.contains("not an http(s) URL"));
+        model.profiles().nameProperty().set("staging");
+        model.profiles().endpointProperty().set("http://localhost:8001");
+        model.profiles().readOnlyProperty().set(true);
+        assertThat(model.profiles().formProblemsProperty().get()).isEmpty();
+        model.profiles().save();
+        assertThat(model.main().profiles()).extracting(ConnectionProfile::name).contains("staging");
+        assertThat(java.nio.file.Files.readString(home.resolve("config/profiles.json"))).contains("staging").contains("bad");
+
+        model.profiles().delete();
+        assertThat(model.main().profiles()).extracting(ConnectionProfile::name).doesNotContain("staging");
+    }
+}
