@@ -23,7 +23,7 @@ public final class ConversationController {
     private final MessageTimes times;
     private boolean syncing;
 
-    @FXML private Label titleLabel;
+    @FXML private Label conversationTitle;
     @FXML private Label subtitleLabel;
     @FXML private ProgressIndicator loadingIndicator;
     @FXML private Button olderButton;
@@ -40,7 +40,7 @@ public final class ConversationController {
         messageList.setItems(vm.entries());
         messageList.setCellFactory(list -> new BubbleCell());
         messageList.setPlaceholder(new Label("Pick a conversation on the left"));
-        titleLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+        conversationTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             MessageGroupRow g = vm.conversationProperty().get();
             return g == null ? "No conversation open" : "With " + (g.otherUserDisplayName() == null ? g.otherUserUuid() : g.otherUserDisplayName())
                     + (g.otherUserHandle() == null ? "" : "  @" + g.otherUserHandle());

@@ -24,7 +24,7 @@ public final class RawItemsController {
     private List<String> columnNames = List.of();
     private boolean syncing;
 
-    @FXML private Label titleLabel;
+    @FXML private Label rawTitle;
     @FXML private TableView<Map<String, AttributeValue>> itemTable;
     @FXML private ToggleButton dynamoJsonToggle;
     @FXML private ToggleButton plainJsonToggle;
@@ -38,7 +38,7 @@ public final class RawItemsController {
 
     @FXML
     private void initialize() {
-        titleLabel.setText(title);
+        rawTitle.setText(title);
         itemTable.setItems(vm.items());
         itemTable.setPlaceholder(new Label("No items"));
         itemTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);

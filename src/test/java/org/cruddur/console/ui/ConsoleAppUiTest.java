@@ -1,0 +1,256 @@
+package org.cruddur.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.MessageRow;
+import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.ui.conversation.ThreadEntry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real console window driven end to end (headless, Monocle) on DynamoDB Local running in the test JVM. */
+class ConsoleAppUiTest extends FxRobot {
+
+    private static final long WAIT_SECONDS = 60;
+
+    @TempDir
+    Path home;
+    AppDirectories dirs;
+    LocalDynamo dynamo;
+    ConsoleApp app;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void setUp() {
+        dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
+        dynamo = LocalDynamo.shared();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private void writeProfiles(String... entries) throws Exception {
+        Files.createDirectories(dirs.configDir());
+        Files.writeString(dirs.profilesFile(), "{\"profiles\": [" + String.join(",", entries) + "]}");
+    }
+
+    private static String profile(String name, String endpoint, String table, boolean readOnly) {
+        return "{\"name\": \"" + name + "\", \"kind\": \"endpoint\", \"endpoint\": \"" + endpoint + "\", \"table\": \"" + table
+                + "\", \"read_only\": " + readOnly + "}";
+    }
+
+    private void launch(String profileName) throws Exception {
+        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(dirs, profileName));
+    }
+
+    private static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<MessageGroupRow> conversationList() {
+        return (ListView<MessageGroupRow>) lookup("#conversationList").query();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<ThreadEntry> messageList() {
+        return (ListView<ThreadEntry>) lookup("#messageList").query();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<?> threadRawTable() {
+        Parent host = (Parent) lookup("#rawItemsHost").query();
+        return (TableView<?>) host.lookup("#itemTable");
+    }
+
+    private Label label(String id) {
+        return (Label) lookup(id).query();
+    }
+
+    private Node conversationCell(int index) {
+        return lookup("#conversationList .list-cell").match((ListCell<?> c) -> c.getIndex() == index && c.getItem() != null).query();
+    }
+
+    private String lastMessageText() {
+        List<ThreadEntry> items = messageList().getItems();
+        return items.isEmpty() ? null : items.get(items.size() - 1).message().message();
+    }
+
+    @Test
+    void pickAPersonOpenAConversationSeeBubblesAndRawRowsPostAndSeeItMoveToTheTop() throws Exception {
+        String table = LocalDynamo.uniqueTable("ui");
+        dynamo.seed(table, 6, 120);
+        writeProfiles(profile("ui-a", dynamo.endpoint(), table, false));
+        launch("ui-a");
+
+        waitUntil(() -> conversationList().getItems().size() == 4); // mara's, selected first
+        clickOn("#userSearch").write("tobi").type(KeyCode.ENTER);
+        waitUntil(() -> conversationList().getItems().size() == 3
+                && conversationList().getItems().get(0).ownerUuid().equals(ConsoleModelTest.TOBI.uuid()));
+
+        MessageGroupRow last = fx(() -> conversationList().getItems().get(2));
+        clickOn(conversationCell(2));
+        waitUntil(() -> !messageList().getItems().isEmpty()
+                && messageList().getItems().get(0).message().messageGroupUuid().equals(last.messageGroupUuid()));
+        assertThat(label("#conversationTitle").getText()).contains(last.otherUserDisplayName());
+
+        // bubbles on both sides, and the raw rows behind them one to one
+        assertThat(lookup(".bubble-mine").queryAll()).isNotEmpty();
+        assertThat(lookup(".bubble-theirs").queryAll()).isNotEmpty();
+        assertThat(lookup(".bubble-text").match((Label l) -> l.getText().equals(last.lastMessage())).tryQuery()).isPresent();
+        assertThat(fx(() -> threadRawTable().getItems().size())).isEqualTo(fx(() -> messageList().getItems().size()));
+        interact(() -> messageList().scrollTo(0)); // the oldest message opens its day
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup(".day-separator").match((Label l) -> l.isVisible() && !l.getText().isEmpty()).queryAll()).isNotEmpty();
+
+        // a bubble selects its raw row
+        interact(() -> messageList().scrollTo(messageList().getItems().size() - 1));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node bubble = lookup(".bubble-theirs").query();
+        clickOn(bubble);
+        waitUntil(() -> messageList().getSelectionModel().getSelectedIndex() >= 0
+                && threadRawTable().getSelectionModel().getSelectedIndex() == messageList().getSelectionModel().getSelectedIndex());
+        assertThat(((javafx.scene.control.TextArea) ((Parent) lookup("#rawItemsHost").query()).lookup("#jsonText")).getText())
+                .contains("\"message_uuid\"").contains("{\n");
+
+        clickOn("#messageText").write("Posted from the UI test");
+        press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+
+        waitUntil(() -> "Posted from the UI test".equals(lastMessageText()));
+        waitUntil(() -> conversationList().getItems().get(0).messageGroupUuid().equals(last.messageGroupUuid())
+                && "Posted from the UI test".equals(conversationList().getItems().get(0).lastMessage()));
+        assertThat(fx(() -> conversationList().getSelectionModel().getSelectedItem().messageGroupUuid())).isEqualTo(last.messageGroupUuid());
+        assertThat(fx(() -> threadRawTable().getItems().size())).isEqualTo(fx(() -> messageList().getItems().size()));
+        try (MessagesTable t = dynamo.open(table)) {
+            assertThat(t.conversations().newest(last.messageGroupUuid()).rows().get(0).message()).isEqualTo("Posted from the UI test");
+        }
+    }
+
+    @Test
+    void switchingProfileShowsTheOtherTableAndTheThemeIsRemembered() throws Exception {
+        String tableA = LocalDynamo.uniqueTable("ui-a");
+        String tableB = LocalDynamo.uniqueTable("ui-b");
+        dynamo.seed(tableA, 6, 60);
+        dynamo.seed(tableB, 1, 3);
+        writeProfiles(profile("ui-a", dynamo.endpoint(), tableA, false), profile("ui-b", dynamo.endpoint(), tableB, false));
+        launch("ui-a");
+        waitUntil(() -> conversationList().getItems().size() == 4);
+
+        clickOn("#profileBox");
+        clickOn(lookup(".list-cell").match((ListCell<?> c) -> c.getText() != null && c.getText().startsWith("ui-b")).queryAs(Node.class));
+        waitUntil(() -> conversationList().getItems().size() == 1 && messageList().getItems().size() == 3);
+        assertThat(app.stage().getTitle()).contains("ui-b").contains(tableB);
+        assertThat(label("#tableLabel").getText()).contains(tableB);
+
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> app.stage().getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        String saved = Files.readString(dirs.preferencesFile());
+        assertThat(saved).contains("\"theme\" : \"DARK\"").contains("\"last_profile\" : \"ui-b\"")
+                .contains("\"last_user\" : \"" + ConsoleModelTest.MARA.uuid() + "\"").contains("\"width\"");
+    }
+
+    @Test
+    void aReadOnlyProfileRefusesToPostUntilWritesAreUnlocked() throws Exception {
+        String table = LocalDynamo.uniqueTable("ui-ro");
+        dynamo.seed(table, 2, 20);
+        writeProfiles(profile("ui-ro", dynamo.endpoint(), table, true));
+        launch("ui-ro");
+        waitUntil(() -> !messageList().getItems().isEmpty());
+        assertThat(label("#writesBadge").getText()).isEqualTo("READ-ONLY");
+        assertThat(((HBox) lookup("#topBar").query()).getStyleClass()).contains("profile-read-only");
+        String group = fx(() -> messageList().getItems().get(0).message().messageGroupUuid());
+
+        clickOn("#messageText").write("Not while read-only");
+        clickOn("#sendButton");
+        waitUntil(() -> label("#errorLabel").getText() != null && label("#errorLabel").getText().contains("read-only"));
+        assertThat(label("#errorLabel").getText()).doesNotContain("\n").doesNotContain("Exception");
+        try (MessagesTable t = dynamo.open(table)) {
+            assertThat(t.conversations().all(group).rows()).extracting(MessageRow::message).doesNotContain("Not while read-only");
+        }
+
+        clickOn("#unlockButton");
+        clickOn(lookup("#confirmUnlock").queryAs(Node.class));
+        waitUntil(() -> "WRITES UNLOCKED".equals(label("#writesBadge").getText()));
+        clickOn("#sendButton");
+        waitUntil(() -> "Not while read-only".equals(lastMessageText()));
+    }
+
+    @Test
+    void anUnreachableEndpointShowsAnErrorAndTheConsoleRecoversWhenItIsBack() throws Exception {
+        int port = LocalDynamo.freePort();
+        String table = LocalDynamo.uniqueTable("ui-down");
+        writeProfiles(profile("ui-down", "http://127.0.0.1:" + port, table, false));
+        launch("ui-down");
+        waitUntil(() -> "Connection failed".equals(label("#connectionLabel").getText()) && lookup("#errorBar").query().isVisible());
+        String error = label("#errorLabel").getText();
+        assertThat(error).isNotBlank().doesNotContain("\n").doesNotContain("\tat ");
+
+        // still usable: the menus and the search box work while disconnected
+        clickOn("#userSearch").write("ma");
+        try (LocalDynamo back = LocalDynamo.startAt(port)) {
+            back.seed(table, 6, 60);
+            clickOn(lookup("#errorBar .button").match((javafx.scene.control.Button b) -> "Retry".equals(b.getText())).queryButton());
+            waitUntil(() -> "Connected".equals(label("#connectionLabel").getText()));
+            waitUntil(() -> !conversationList().getItems().isEmpty() && !messageList().getItems().isEmpty());
+            assertThat(lookup("#errorBar").query().isVisible()).isFalse();
+        }
+    }
+
+    @Test
+    void aMissingTableOffersTheSchemaAndDemoDataSoANewcomerSeesConversations() throws Exception {
+        String table = LocalDynamo.uniqueTable("ui-new");
+        writeProfiles(profile("ui-new", dynamo.endpoint(), table, false));
+        launch("ui-new");
+        waitUntil(() -> lookup("#demoBar").query().isVisible());
+        assertThat(label("#demoLabel").getText()).contains("does not exist");
+        clickOn("#demoButton");
+        waitUntil(() -> !conversationList().getItems().isEmpty() && !messageList().getItems().isEmpty());
+        assertThat(lookup("#demoBar").query().isVisible()).isFalse();
+        assertThat(lookup(".bubble").queryAll()).isNotEmpty();
+        Set<Node> opRows = lookup("#operationLogHost .table-row-cell").queryAll();
+        assertThat(opRows).isNotNull();
+    }
+}
