@@ -150,6 +150,27 @@ class CliTest {
     }
 
     @Test
+    void seedFromAUsersFileAndResolveItsHandles() throws Exception {
+        java.nio.file.Path users = Files.createTempFile("users", ".json");
+        Files.writeString(users, """
+                [{"uuid": "11111111-1111-4111-8111-111111111111", "handle": "ada", "display_name": "Ada L"},
+                 {"uuid": "22222222-2222-4222-8222-222222222222", "handle": "bob", "display_name": "Bob K", "email": "bob@example.com"}]
+                """);
+        run("ddb", "schema-load");
+        assertThat(run("ddb", "seed", "--users", users.toString(), "--conversations", "1", "--messages", "5").code()).isZero();
+        // @ada is not a built-in seed user: it resolves through the group rows now in the table
+        JsonNode inbox = run("ddb", "list-conversations", "@bob", "--json").json();
+        assertThat(inbox).hasSize(1);
+        assertThat(inbox.get(0).get("other_user_handle").asText()).isEqualTo("ada");
+        assertThat(run("ddb", "post", "--from", "@ada", "--to", "@bob", "--text", "hi").code()).isZero();
+
+        Files.writeString(users, "[{\"uuid\": \"not-a-uuid\", \"handle\": \"x\", \"display_name\": \"X\"}]");
+        Result bad = run("ddb", "seed", "--users", users.toString());
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err().strip()).isEqualTo("error: " + users + ": user #1: uuid 'not-a-uuid' is not a UUID");
+    }
+
+    @Test
     void versionAndHelp() {
         Result version = runRaw("--version");
         assertThat(version.code()).isZero();
