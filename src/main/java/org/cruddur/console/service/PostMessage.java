@@ -34,6 +34,7 @@ public final class PostMessage {
 
     private final DynamoSession session;
     private final UserDirectory users;
+    private final ConversationGroupRows groupRows;
     private final Clock clock;
 
     public PostMessage(DynamoSession session, UserDirectory users) {
@@ -43,6 +44,7 @@ public final class PostMessage {
     PostMessage(DynamoSession session, UserDirectory users, Clock clock) {
         this.session = session;
         this.users = users;
+        this.groupRows = new ConversationGroupRows(session);
         this.clock = clock;
     }
 
@@ -103,7 +105,7 @@ public final class PostMessage {
         session.requireWrites("post");
         String senderUuid = users.find(senderRef).map(ChatUser::uuid).orElse(senderRef);
         for (int attempt = 1; ; attempt++) {
-            List<MessageGroupRow> rows = groupRows(groupUuid);
+            List<MessageGroupRow> rows = groupRows.of(groupUuid);
             if (rows.isEmpty()) {
                 throw ConsoleException.notFound("No conversation '" + groupUuid + "' in '" + session.tableName() + "'");
             }
@@ -206,50 +208,6 @@ public final class PostMessage {
                 .build()).build();
     }
 
-    /**
-     * The group rows of a conversation, through the GSI (only group rows carry message_group_uuid). The GSI is
-     * eventually consistent, so a participant missing there is looked up with a strongly consistent read of
-     * their own partition; stale rows are caught by the transaction's conditions.
-     */
-    List<MessageGroupRow> groupRows(String groupUuid) {
-        List<MessageGroupRow> rows = new ArrayList<>();
-        session.call(c -> {
-            c.queryPaginator(QueryRequest.builder()
-                    .tableName(session.tableName())
-                    .indexName(MessagesSchema.GSI_NAME)
-                    .keyConditionExpression("message_group_uuid = :g")
-                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(groupUuid)))
-                    .build()).items().forEach(item -> {
-                        if (TableItems.isGroupItem(item)) {
-                            rows.add(TableItems.groupRow(item));
-                        }
-                    });
-            return null;
-        });
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        List<String> owners = rows.stream().map(MessageGroupRow::ownerUuid).distinct().toList();
-        List<String> named = rows.stream().map(MessageGroupRow::otherUserUuid).distinct().toList();
-        for (String participant : named) {
-            if (!owners.contains(participant)) {
-                rows.addAll(consistentRows(participant, groupUuid));
-            }
-        }
-        return rows;
-    }
-
-    private List<MessageGroupRow> consistentRows(String ownerUuid, String groupUuid) {
-        return session.call(c -> c.queryPaginator(QueryRequest.builder()
-                .tableName(session.tableName())
-                .keyConditionExpression("pk = :pk")
-                .filterExpression("message_group_uuid = :g")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableItems.groupPk(ownerUuid)),
-                        ":g", AttributeValue.fromS(groupUuid)))
-                .consistentRead(true)
-                .build()).items().stream().map(TableItems::groupRow).toList());
-    }
-
     /** The conversation {@code userUuid} already has with {@code otherUuid}, read consistently; null if none. */
     public String findConversation(String userUuid, String otherUuid) {
         return session.call(c -> c.queryPaginator(QueryRequest.builder()
@@ -274,7 +232,7 @@ public final class PostMessage {
      */
     private void removeDuplicateRows(String groupUuid) {
         Map<String, List<MessageGroupRow>> byOwner = new LinkedHashMap<>();
-        groupRows(groupUuid).forEach(r -> byOwner.computeIfAbsent(r.ownerUuid(), k -> new ArrayList<>()).add(r));
+        groupRows.of(groupUuid).forEach(r -> byOwner.computeIfAbsent(r.ownerUuid(), k -> new ArrayList<>()).add(r));
         byOwner.forEach((owner, rows) -> {
             if (rows.size() < 2) {
                 return;
