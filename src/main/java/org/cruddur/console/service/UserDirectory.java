@@ -122,7 +122,11 @@ public final class UserDirectory {
 
     /** The one person a reference names; NOT_FOUND when nobody, VALIDATION when several do. */
     public DirectoryEntry lookupOne(String reference) {
-        DirectoryListing found = lookup(reference);
+        return requireOne(lookup(reference), reference);
+    }
+
+    /** The one person of a {@link #lookup} result; NOT_FOUND when nobody, VALIDATION when several. */
+    public DirectoryEntry requireOne(DirectoryListing found, String reference) {
         if (found.entries().isEmpty()) {
             String missing = found.notes().isEmpty() ? "" : " (" + String.join("; ", found.notes()) + ")";
             throw ConsoleException.notFound("No user '" + reference + "' in the seed users, the table '"
