@@ -143,6 +143,9 @@ public final class UserDirectory {
     private List<CognitoUser> cognitoCandidates(Reference ref, Collection<ChatUser> table) {
         Map<String, CognitoUser> found = new LinkedHashMap<>();
         List<CognitoFilter> filters = new ArrayList<>(ref.cognitoFilters());
+        if (ref.kind() == Reference.Kind.HANDLE || ref.kind() == Reference.Kind.ANY) {
+            caseVariants(ref.text()).forEach(v -> filters.add(CognitoFilter.equalTo(CognitoUser.HANDLE, v)));
+        }
         List<ChatUser> local = new ArrayList<>(seedUsers);
         local.addAll(table);
         List<ChatUser> localMatches = local.stream().filter(ref::matches).toList();
@@ -150,22 +153,38 @@ public final class UserDirectory {
             if (u.handle() != null) {
                 filters.add(CognitoFilter.equalTo(CognitoUser.HANDLE, u.handle()));
             }
+            if (u.handle() != null) {
+                // Cognito compares case-sensitively: also ask for the usual other spellings, so a second Cognito user
+                // with the same handle in another case (a DUPLICATE_HANDLE) is seen without reading the whole pool
+                caseVariants(u.handle()).forEach(v -> filters.add(CognitoFilter.equalTo(CognitoUser.HANDLE, v)));
+            }
             if (u.cognitoUserId() != null && !u.cognitoUserId().isBlank()) {
                 filters.add(CognitoFilter.equalTo(CognitoUser.SUB, u.cognitoUserId()));
             }
         }
-        boolean conclusive = true;
+        java.util.Set<String> handlesFound = new java.util.HashSet<>();
         for (CognitoFilter filter : filters.stream().distinct().toList()) {
             List<CognitoUser> hits = cognito.list(filter);
             hits.forEach(c -> found.putIfAbsent(c.username(), c));
-            if (hits.isEmpty() && filter.attribute().equals(CognitoUser.HANDLE)) {
-                conclusive = false;
+            if (!hits.isEmpty() && filter.attribute().equals(CognitoUser.HANDLE)) {
+                handlesFound.add(filter.value().toLowerCase(Locale.ROOT));
             }
         }
+        // a local person whose handle Cognito has in none of the spellings asked: only the whole pool can tell whether
+        // it is there in another case or missing
+        boolean conclusive = localMatches.stream().allMatch(u -> u.handle() == null
+                || handlesFound.contains(u.handle().toLowerCase(Locale.ROOT)));
         if (!conclusive || found.isEmpty()) {
             return cognito.list();
         }
         return new ArrayList<>(found.values());
+    }
+
+    private static List<String> caseVariants(String handle) {
+        String lower = handle.toLowerCase(Locale.ROOT);
+        String upper = handle.toUpperCase(Locale.ROOT);
+        String capitalized = lower.isEmpty() ? lower : upper.substring(0, 1) + lower.substring(1);
+        return java.util.stream.Stream.of(lower, upper, capitalized).filter(v -> !v.equals(handle)).distinct().toList();
     }
 
     private Collection<ChatUser> tableUsersOrNote(List<String> notes) {
@@ -226,15 +245,27 @@ public final class UserDirectory {
             };
         }
 
+        /** Names the person fully: uuid, sub, whole email, or handle / Cognito user name ignoring case. */
         boolean exact(DirectoryEntry e) {
-            return kind != Kind.EMAIL && kind != Kind.ANY || text.equalsIgnoreCase(e.email())
-                    || kind == Kind.ANY && (text.equalsIgnoreCase(e.handle()) || text.equals(e.cognitoUsername()));
+            return switch (kind) {
+                case UUID -> true;
+                case HANDLE -> text.equalsIgnoreCase(e.handle());
+                case EMAIL -> text.equalsIgnoreCase(e.email());
+                case ANY -> text.equalsIgnoreCase(e.handle()) || text.equals(e.cognitoUsername()) || text.equalsIgnoreCase(e.email());
+            };
         }
 
+        /** Names the person with the very same letters (handle in the same case). */
+        boolean exactCase(DirectoryEntry e) {
+            return kind == Kind.UUID || kind == Kind.EMAIL ? exact(e) : text.equals(e.handle()) || text.equals(e.cognitoUsername());
+        }
+
+        /** Exact matches win over prefix matches, and among handles the same case wins over another case. */
         List<DirectoryEntry> select(List<DirectoryEntry> entries) {
             List<DirectoryEntry> matching = entries.stream().filter(this::matches).toList();
             List<DirectoryEntry> exact = matching.stream().filter(this::exact).toList();
-            return exact.isEmpty() ? matching : exact;
+            List<DirectoryEntry> exactCase = exact.stream().filter(this::exactCase).toList();
+            return !exactCase.isEmpty() ? exactCase : !exact.isEmpty() ? exact : matching;
         }
 
         private static boolean startsWithIgnoringCase(String value, String prefix) {

@@ -176,7 +176,7 @@ public final class DirectoryMerge {
             List<CognitoUser> same = byLowerHandle.getOrDefault(c.handle().toLowerCase(Locale.ROOT), List.of());
             if (same.size() > 1) {
                 p.problem(DirectoryProblem.Kind.DUPLICATE_HANDLE, same.size() + " Cognito users have preferred_username '"
-                        + c.handle() + "' (ignoring case): " + String.join(", ", same.stream().map(CognitoUser::username).toList()));
+                        + c.handle() + "' (ignoring case): " + String.join(", ", same.stream().map(CognitoUser::username).sorted().toList()));
             }
         }
         if (c.displayName() == null) {
