@@ -68,6 +68,9 @@ public final class DynamoSession implements AutoCloseable {
             if (profile.kind() == ConnectionProfile.Kind.AWS) {
                 region = awsRegion(profile);
                 builder.region(Region.of(region)).credentialsProvider(awsCredentials(profile));
+                if (endpoint != null && !endpoint.isBlank()) {
+                    builder.endpointOverride(URI.create(endpoint)); // e.g. a VPC or FIPS endpoint
+                }
             } else {
                 region = profile.region() == null || profile.region().isBlank() ? LOCAL_REGION.id() : profile.region();
                 builder.region(Region.of(region))

@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class PostMessage {
 
     public static final int MAX_LENGTH = 1024;
-    private static final int MAX_ATTEMPTS = 12;
+    private static final int MAX_ATTEMPTS = 50;
 
     private final DynamoSession session;
     private final UserDirectory users;
@@ -91,7 +91,7 @@ public final class PostMessage {
         }
         String groupUuid = pairGroupUuid(sender.uuid(), recipient.uuid());
         PostResult result = write(groupUuid, text, List.of(), sender, recipient, true);
-        removeDuplicateRows(groupUuid, List.of(sender.uuid(), recipient.uuid()));
+        removeDuplicateRows(groupUuid);
         users.remember(sender);
         users.remember(recipient);
         return result;
@@ -110,6 +110,7 @@ public final class PostMessage {
             Participants p = participants(rows, senderUuid, groupUuid);
             try {
                 PostResult r = write(groupUuid, text, rows, p.sender, p.recipient, false);
+                removeDuplicateRows(groupUuid);
                 return new PostResult(r.messageGroupUuid(), r.messageUuid(), r.createdAt(), false, attempt);
             } catch (TransactionCanceledException conflict) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -266,25 +267,24 @@ public final class PostMessage {
     }
 
     /**
-     * Two first messages racing each other both write group rows for the same (pair-derived) conversation;
-     * keep each participant's newest row and delete the others, conditionally, so the racers agree.
+     * A writer that read the group rows just before another writer's commit can leave a second row for a participant
+     * (two first messages racing each other, or a post racing them). Every writer therefore re-reads the rows after
+     * its own commit and deletes all but each participant's newest; the last writer to commit sees every row, so
+     * exactly one row per participant remains, and the newest one is never deleted.
      */
-    private void removeDuplicateRows(String groupUuid, List<String> participants) {
-        for (String owner : participants) {
-            List<MessageGroupRow> rows = new ArrayList<>(consistentRows(owner, groupUuid));
+    private void removeDuplicateRows(String groupUuid) {
+        Map<String, List<MessageGroupRow>> byOwner = new LinkedHashMap<>();
+        groupRows(groupUuid).forEach(r -> byOwner.computeIfAbsent(r.ownerUuid(), k -> new ArrayList<>()).add(r));
+        byOwner.forEach((owner, rows) -> {
             if (rows.size() < 2) {
-                continue;
+                return;
             }
             rows.sort(Comparator.comparing(MessageGroupRow::lastMessageAt, Timestamps.BY_INSTANT).reversed());
             for (MessageGroupRow stale : rows.subList(1, rows.size())) {
-                try {
-                    session.call(c -> c.deleteItem(d -> d.tableName(session.tableName())
-                            .key(TableItems.key(TableItems.groupPk(owner), stale.lastMessageAt()))));
-                } catch (ConsoleException alreadyGone) {
-                    // the other racer removed it first
-                }
+                session.call(c -> c.deleteItem(d -> d.tableName(session.tableName())
+                        .key(TableItems.key(TableItems.groupPk(owner), stale.lastMessageAt()))));
             }
-        }
+        });
     }
 
     private static void backoff(int attempt) {
