@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.service.users.CognitoLocalServer;
-import org.cruddur.console.service.users.DynamoDbLocalServer;
+import org.cruddur.console.testing.LocalDynamoDb;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +49,7 @@ class UsersCliTest {
 
     /** --endpoint (DynamoDB Local), --table, --cognito-endpoint, --user-pool-id, then the command. */
     static Result cli(String... command) {
-        List<String> args = new ArrayList<>(List.of("--endpoint", DynamoDbLocalServer.endpoint().toString(), "--table", table,
+        List<String> args = new ArrayList<>(List.of("--endpoint", LocalDynamoDb.endpoint(), "--table", table,
                 "--cognito-endpoint", cognito.endpoint().toString(), "--user-pool-id", pool));
         args.addAll(List.of(command));
         return run(args.toArray(String[]::new));
@@ -165,7 +165,7 @@ class UsersCliTest {
     @Test
     void cognitoDownOrMissing() {
         String down = "http://127.0.0.1:" + CognitoLocalServer.freePort();
-        Result list = run("--endpoint", DynamoDbLocalServer.endpoint().toString(), "--table", table,
+        Result list = run("--endpoint", LocalDynamoDb.endpoint(), "--table", table,
                 "--cognito-endpoint", down, "--user-pool-id", pool, "users", "list", "--json");
         assertThat(list.code()).isZero();
         assertThat(list.json()).hasSize(5);
@@ -176,7 +176,7 @@ class UsersCliTest {
         assertThat(cognitoList.code()).isEqualTo(1);
         assertThat(cognitoList.err().strip()).isEqualTo("error: Cannot reach Cognito at " + down + " (connection refused)");
 
-        Result notConfigured = run("--endpoint", DynamoDbLocalServer.endpoint().toString(), "--table", table, "users", "list");
+        Result notConfigured = run("--endpoint", LocalDynamoDb.endpoint(), "--table", table, "users", "list");
         assertThat(notConfigured.code()).isZero();
         assertThat(notConfigured.out()).contains("@mara");
         assertThat(notConfigured.err()).contains("note: Cognito is not configured");

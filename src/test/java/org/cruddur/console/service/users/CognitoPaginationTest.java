@@ -1,5 +1,6 @@
 package org.cruddur.console.service.users;
 
+import org.cruddur.console.testing.LocalDynamoDb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -164,7 +165,7 @@ class CognitoPaginationTest {
                 "email", "mara@example.com"));
         pageSize = 60;
         AppDirectories dirs = new AppDirectories(tmp.resolve("config"), tmp.resolve("data"));
-        ConnectionProfile profile = ConnectionProfile.forEndpoint(DynamoDbLocalServer.endpoint().toString()).withTable("no-such-table-" + UUID.randomUUID());
+        ConnectionProfile profile = ConnectionProfile.forEndpoint(LocalDynamoDb.endpoint()).withTable("no-such-table-" + UUID.randomUUID());
         try (DynamoSession session = DynamoSession.open(profile, dirs, false, s -> { });
              CognitoUserSource source = source()) {
             UserDirectory directory = new UserDirectory(session, SeedUsers.DEFAULT, source);

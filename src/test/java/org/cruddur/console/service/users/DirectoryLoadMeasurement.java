@@ -1,5 +1,6 @@
 package org.cruddur.console.service.users;
 
+import org.cruddur.console.testing.LocalDynamoDb;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class DirectoryLoadMeasurement {
                     "name", "User " + i, "email", String.format("user%04d@example.com", i));
         }
         long created = System.nanoTime() - t0;
-        ConnectionProfile profile = ConnectionProfile.forEndpoint(DynamoDbLocalServer.endpoint().toString())
+        ConnectionProfile profile = ConnectionProfile.forEndpoint(LocalDynamoDb.endpoint())
                 .withTable("measure-" + UUID.randomUUID()).withCognito(cognito.endpoint().toString(), pool);
         AppDirectories dirs = new AppDirectories(tmp.resolve("config"), tmp.resolve("data"));
         for (int round = 1; round <= 3; round++) {

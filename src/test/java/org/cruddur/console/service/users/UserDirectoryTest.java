@@ -1,5 +1,6 @@
 package org.cruddur.console.service.users;
 
+import org.cruddur.console.testing.LocalDynamoDb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +75,7 @@ class UserDirectoryTest {
     }
 
     static MessagesTable open(String cognitoEndpoint, String poolId) {
-        ConnectionProfile profile = ConnectionProfile.forEndpoint(DynamoDbLocalServer.endpoint().toString()).withTable(table)
+        ConnectionProfile profile = ConnectionProfile.forEndpoint(LocalDynamoDb.endpoint()).withTable(table)
                 .withCognito(cognitoEndpoint, poolId);
         AppDirectories dirs = new AppDirectories(tmp.resolve("config"), tmp.resolve("data"));
         return new MessagesTable(DynamoSession.open(profile, dirs, true, s -> { }), seed);
