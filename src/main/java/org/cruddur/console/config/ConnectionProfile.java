@@ -92,9 +92,24 @@ public record ConnectionProfile(
                 newCognitoEndpoint == null ? cognitoEndpoint : newCognitoEndpoint, readOnly);
     }
 
-    /** A profile for an ad-hoc {@code --endpoint}: local, writes allowed. */
+    /**
+     * A profile for an ad-hoc {@code --endpoint}: a local one (writes allowed, dummy credentials), unless the URL is
+     * an AWS address, which keeps real credentials and the write lock of real AWS.
+     */
     public static ConnectionProfile forEndpoint(String endpoint) {
+        if (isAwsAddress(endpoint)) {
+            return new ConnectionProfile("endpoint", Kind.AWS, endpoint, null, null, DEFAULT_TABLE, null, null, true);
+        }
         return new ConnectionProfile("endpoint", Kind.ENDPOINT, endpoint, null, null, DEFAULT_TABLE, null, null, false);
+    }
+
+    static boolean isAwsAddress(String url) {
+        try {
+            String host = URI.create(url.trim()).getHost();
+            return host != null && (host.endsWith(".amazonaws.com") || host.endsWith(".amazonaws.com.cn"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Every problem with this profile, empty when it is usable. */

@@ -68,6 +68,9 @@ public final class DynamoSession implements AutoCloseable {
             if (profile.kind() == ConnectionProfile.Kind.AWS) {
                 region = awsRegion(profile);
                 builder.region(Region.of(region)).credentialsProvider(awsCredentials(profile));
+                if (endpoint != null && !endpoint.isBlank()) {
+                    builder.endpointOverride(URI.create(endpoint)); // e.g. a VPC or FIPS endpoint
+                }
             } else {
                 region = profile.region() == null || profile.region().isBlank() ? LOCAL_REGION.id() : profile.region();
                 builder.region(Region.of(region))
@@ -103,7 +106,8 @@ public final class DynamoSession implements AutoCloseable {
         }
     }
 
-    private static AwsCredentialsProvider awsCredentials(ConnectionProfile profile) {
+    /** The credentials a real-AWS profile uses: its named profile in ~/.aws (SSO included), else the default chain. */
+    public static AwsCredentialsProvider awsCredentials(ConnectionProfile profile) {
         if (profile.awsProfile() != null && !profile.awsProfile().isBlank()) {
             return ProfileCredentialsProvider.create(profile.awsProfile());
         }

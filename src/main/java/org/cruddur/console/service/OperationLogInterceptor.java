@@ -94,12 +94,9 @@ final class OperationLogInterceptor implements ExecutionInterceptor {
         Long started = attributes.getAttribute(STARTED_NANOS);
         Duration latency = started == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - started);
         Instant at = Optional.ofNullable(attributes.getAttribute(STARTED_AT)).orElse(Instant.now());
-        String table = request.getValueForField("TableName", Object.class).map(String::valueOf).orElse(null);
-        String keyCondition = AwsCliCommand.keyCondition(request);
-        log.record(new OperationLogEntry(at, AwsCliCommand.operationName(request), table, keyCondition,
+        log.record(new OperationLogEntry(at, request, endpointUrl, region,
                 response == null ? null : itemCount(request, response), latency,
-                response == null ? null : capacity(response),
-                AwsCliCommand.render(request, endpointUrl, region), error));
+                response == null ? null : capacity(response), error));
     }
 
     private static Integer itemCount(SdkRequest request, SdkResponse response) {

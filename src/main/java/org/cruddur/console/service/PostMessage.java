@@ -30,10 +30,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class PostMessage {
 
     public static final int MAX_LENGTH = 1024;
-    private static final int MAX_ATTEMPTS = 12;
+    private static final int MAX_ATTEMPTS = 50;
 
     private final DynamoSession session;
     private final UserDirectory users;
+    private final ConversationGroupRows groupRows;
     private final Clock clock;
 
     public PostMessage(DynamoSession session, UserDirectory users) {
@@ -43,6 +44,7 @@ public final class PostMessage {
     PostMessage(DynamoSession session, UserDirectory users, Clock clock) {
         this.session = session;
         this.users = users;
+        this.groupRows = new ConversationGroupRows(session);
         this.clock = clock;
     }
 
@@ -91,7 +93,7 @@ public final class PostMessage {
         }
         String groupUuid = pairGroupUuid(sender.uuid(), recipient.uuid());
         PostResult result = write(groupUuid, text, List.of(), sender, recipient, true);
-        removeDuplicateRows(groupUuid, List.of(sender.uuid(), recipient.uuid()));
+        removeDuplicateRows(groupUuid);
         users.remember(sender);
         users.remember(recipient);
         return result;
@@ -101,15 +103,16 @@ public final class PostMessage {
     public PostResult toGroup(String senderRef, String groupUuid, String text) {
         validate(text);
         session.requireWrites("post");
-        String senderUuid = users.find(senderRef).map(ChatUser::uuid).orElse(senderRef);
+        String senderUuid = UserReference.uuidOf(senderRef, users);
         for (int attempt = 1; ; attempt++) {
-            List<MessageGroupRow> rows = groupRows(groupUuid);
+            List<MessageGroupRow> rows = groupRows.of(groupUuid);
             if (rows.isEmpty()) {
                 throw ConsoleException.notFound("No conversation '" + groupUuid + "' in '" + session.tableName() + "'");
             }
             Participants p = participants(rows, senderUuid, groupUuid);
             try {
                 PostResult r = write(groupUuid, text, rows, p.sender, p.recipient, false);
+                removeDuplicateRows(groupUuid);
                 return new PostResult(r.messageGroupUuid(), r.messageUuid(), r.createdAt(), false, attempt);
             } catch (TransactionCanceledException conflict) {
                 if (attempt >= MAX_ATTEMPTS) {
@@ -205,50 +208,6 @@ public final class PostMessage {
                 .build()).build();
     }
 
-    /**
-     * The group rows of a conversation, through the GSI (only group rows carry message_group_uuid). The GSI is
-     * eventually consistent, so a participant missing there is looked up with a strongly consistent read of
-     * their own partition; stale rows are caught by the transaction's conditions.
-     */
-    List<MessageGroupRow> groupRows(String groupUuid) {
-        List<MessageGroupRow> rows = new ArrayList<>();
-        session.call(c -> {
-            c.queryPaginator(QueryRequest.builder()
-                    .tableName(session.tableName())
-                    .indexName(MessagesSchema.GSI_NAME)
-                    .keyConditionExpression("message_group_uuid = :g")
-                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(groupUuid)))
-                    .build()).items().forEach(item -> {
-                        if (TableItems.isGroupItem(item)) {
-                            rows.add(TableItems.groupRow(item));
-                        }
-                    });
-            return null;
-        });
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        List<String> owners = rows.stream().map(MessageGroupRow::ownerUuid).distinct().toList();
-        List<String> named = rows.stream().map(MessageGroupRow::otherUserUuid).distinct().toList();
-        for (String participant : named) {
-            if (!owners.contains(participant)) {
-                rows.addAll(consistentRows(participant, groupUuid));
-            }
-        }
-        return rows;
-    }
-
-    private List<MessageGroupRow> consistentRows(String ownerUuid, String groupUuid) {
-        return session.call(c -> c.queryPaginator(QueryRequest.builder()
-                .tableName(session.tableName())
-                .keyConditionExpression("pk = :pk")
-                .filterExpression("message_group_uuid = :g")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableItems.groupPk(ownerUuid)),
-                        ":g", AttributeValue.fromS(groupUuid)))
-                .consistentRead(true)
-                .build()).items().stream().map(TableItems::groupRow).toList());
-    }
-
     /** The conversation {@code userUuid} already has with {@code otherUuid}, read consistently; null if none. */
     public String findConversation(String userUuid, String otherUuid) {
         return session.call(c -> c.queryPaginator(QueryRequest.builder()
@@ -266,25 +225,24 @@ public final class PostMessage {
     }
 
     /**
-     * Two first messages racing each other both write group rows for the same (pair-derived) conversation;
-     * keep each participant's newest row and delete the others, conditionally, so the racers agree.
+     * A writer that read the group rows just before another writer's commit can leave a second row for a participant
+     * (two first messages racing each other, or a post racing them). Every writer therefore re-reads the rows after
+     * its own commit and deletes all but each participant's newest; the last writer to commit sees every row, so
+     * exactly one row per participant remains, and the newest one is never deleted.
      */
-    private void removeDuplicateRows(String groupUuid, List<String> participants) {
-        for (String owner : participants) {
-            List<MessageGroupRow> rows = new ArrayList<>(consistentRows(owner, groupUuid));
+    private void removeDuplicateRows(String groupUuid) {
+        Map<String, List<MessageGroupRow>> byOwner = new LinkedHashMap<>();
+        groupRows.of(groupUuid).forEach(r -> byOwner.computeIfAbsent(r.ownerUuid(), k -> new ArrayList<>()).add(r));
+        byOwner.forEach((owner, rows) -> {
             if (rows.size() < 2) {
-                continue;
+                return;
             }
             rows.sort(Comparator.comparing(MessageGroupRow::lastMessageAt, Timestamps.BY_INSTANT).reversed());
             for (MessageGroupRow stale : rows.subList(1, rows.size())) {
-                try {
-                    session.call(c -> c.deleteItem(d -> d.tableName(session.tableName())
-                            .key(TableItems.key(TableItems.groupPk(owner), stale.lastMessageAt()))));
-                } catch (ConsoleException alreadyGone) {
-                    // the other racer removed it first
-                }
+                session.call(c -> c.deleteItem(d -> d.tableName(session.tableName())
+                        .key(TableItems.key(TableItems.groupPk(owner), stale.lastMessageAt()))));
             }
-        }
+        });
     }
 
     private static void backoff(int attempt) {

@@ -13,13 +13,16 @@ import java.util.UUID;
  *
  * <p>Conversations pair the first user with each other user, then the second with each later one, and so on; when
  * more conversations are asked for than the users allow, generated guests (deterministic too) are added.
- * Conversations end shortly after New Year 2026, so longer ones cross the year boundary.
+ * Conversations end in the first hours of 2026, so those of more than a dozen messages cross New Year.
  */
 public record SeedPlan(List<ChatUser> users, int conversations, int messages) {
 
     /** The newest seeded message; conversations end one by one before it. */
-    public static final Instant LAST_MESSAGE_AT = Instant.parse("2026-01-03T09:30:00Z");
-    static final Duration MESSAGE_SPACING = Duration.ofMinutes(7).plusSeconds(13);
+    public static final Instant LAST_MESSAGE_AT = Instant.parse("2026-01-01T06:30:00Z");
+    static final Duration MESSAGE_SPACING = Duration.ofMinutes(29);
+    /** Up to this much earlier than the regular spacing, so a thread does not look machine-made; below the spacing,
+     * so times stay strictly increasing. */
+    static final long JITTER_SECONDS = 20 * 60;
     static final Duration CONVERSATION_SPACING = Duration.ofMinutes(41);
     public static final int MAX_MESSAGES = 10_000_000;
 
@@ -42,7 +45,8 @@ public record SeedPlan(List<ChatUser> users, int conversations, int messages) {
     public record Conversation(int index, ChatUser first, ChatUser second, String groupUuid, int messageCount, Instant lastMessageAt) {
 
         public Instant messageTime(int i) {
-            return lastMessageAt.minus(MESSAGE_SPACING.multipliedBy(messageCount - 1L - i));
+            long jitter = i == messageCount - 1 ? 0 : Math.floorMod(i * 7919L + index * 104729L, JITTER_SECONDS);
+            return lastMessageAt.minus(MESSAGE_SPACING.multipliedBy(messageCount - 1L - i)).minusSeconds(jitter);
         }
 
         /** Message {@code i}, oldest first. */

@@ -16,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -44,10 +43,12 @@ public final class Seeder {
     }
 
     private final DynamoSession session;
+    private final ConversationGroupRows groupRows;
     private final int parallelism;
 
     public Seeder(DynamoSession session, int parallelism) {
         this.session = session;
+        this.groupRows = new ConversationGroupRows(session);
         this.parallelism = Math.max(1, parallelism);
     }
 
@@ -95,16 +96,7 @@ public final class Seeder {
 
     private long writeGroupRows(SeedPlan.Conversation conversation, Run run) {
         MessageRow last = conversation.lastMessage();
-        List<MessageGroupRow> existing = new ArrayList<>();
-        session.call(c -> {
-            c.queryPaginator(QueryRequest.builder()
-                    .tableName(session.tableName())
-                    .indexName(MessagesSchema.GSI_NAME)
-                    .keyConditionExpression("message_group_uuid = :g")
-                    .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(conversation.groupUuid())))
-                    .build()).items().forEach(item -> existing.add(TableItems.groupRow(item)));
-            return null;
-        });
+        List<MessageGroupRow> existing = groupRows.of(conversation.groupUuid());
         Instant plannedAt = conversation.lastMessageAt();
         List<WriteRequest> writes = new ArrayList<>();
         for (ChatUser[] pair : new ChatUser[][] {{conversation.first(), conversation.second()}, {conversation.second(), conversation.first()}}) {

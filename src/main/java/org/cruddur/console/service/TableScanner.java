@@ -18,13 +18,23 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 /** Raw-item browsing: paged Scan with an optional filter, and a parallel segmented full scan with progress and cancel. */
 public final class TableScanner {
 
-    /** Items whose {@code attribute} contains {@code text} (case-sensitive, as DynamoDB's contains()). */
-    public record ScanFilter(String attribute, String text) {
+    /** Items whose {@code attribute} contains, or begins with, {@code text} (case-sensitive, as DynamoDB compares). */
+    public record ScanFilter(String attribute, String text, Match match) {
+
+        public enum Match { CONTAINS, BEGINS_WITH }
 
         public ScanFilter {
-            if (attribute == null || attribute.isBlank() || text == null || text.isEmpty()) {
+            if (attribute == null || attribute.isBlank() || text == null || text.isEmpty() || match == null) {
                 throw ConsoleException.validation("A filter needs an attribute name and some text");
             }
+        }
+
+        public ScanFilter(String attribute, String text) {
+            this(attribute, text, Match.CONTAINS);
+        }
+
+        String expression() {
+            return (match == Match.CONTAINS ? "contains" : "begins_with") + "(#a, :t)";
         }
     }
 
@@ -46,7 +56,7 @@ public final class TableScanner {
     private ScanRequest.Builder request(ScanFilter filter) {
         ScanRequest.Builder b = ScanRequest.builder().tableName(session.tableName());
         if (filter != null) {
-            b.filterExpression("contains(#a, :t)")
+            b.filterExpression(filter.expression())
                     .expressionAttributeNames(Map.of("#a", filter.attribute()))
                     .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(filter.text())));
         }

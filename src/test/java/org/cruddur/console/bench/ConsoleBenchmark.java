@@ -1,0 +1,323 @@
+package org.cruddur.console.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.DynamoSession;
+import org.cruddur.console.service.EmbeddedDynamoDbLocal;
+import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.SeedPlan;
+import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.service.TableItems;
+import org.cruddur.console.service.TableScanner;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The benchmark harness: the console's service layer against a bare SDK client and against dynamodb-admin, side by
+ * side on one embedded DynamoDB Local (the app's own child process, disk-backed), at several sizes. Every figure is
+ * a ratio measured in the same run, plus absolute medians. Timing is reported, never asserted.
+ *
+ * <p>Run: {@code mvn -B -Pbench -DskipTests verify -Dbench.sizes=1000,10000,100000}. Results go to
+ * target/bench/results.json and target/bench/BENCHMARKS.md.
+ */
+public final class ConsoleBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String SCAN_PREFIX = "Heads up";
+
+    private final Path out;
+    private final boolean quick;
+    private final List<Map<String, Object>> rows = new ArrayList<>();
+    private final EmbeddedDynamoDbLocal server;
+    private final DynamoDbClient bare;
+    private final AppDirectories dirs;
+
+    private ConsoleBenchmark(Path out, boolean quick) throws Exception {
+        this.out = out;
+        this.quick = quick;
+        Path home = Files.createTempDirectory("cruddur-bench");
+        this.dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
+        this.server = EmbeddedDynamoDbLocal.start(dirs.dataDir(), s -> System.out.println("  " + s));
+        this.bare = DynamoDbClient.builder()
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = Arrays.stream(System.getProperty("bench.sizes", "1000,10000,100000").split(","))
+                .map(String::trim).mapToInt(Integer::parseInt).toArray();
+        boolean quick = Boolean.getBoolean("bench.quick");
+        Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+        Files.createDirectories(out);
+        ConsoleBenchmark bench = new ConsoleBenchmark(out, quick);
+        try {
+            for (int size : sizes) {
+                System.out.println("== size " + size);
+                bench.conversationAndInbox(size);
+                bench.seedAndScan(size);
+            }
+            bench.write(sizes);
+        } finally {
+            bench.bare.close();
+            bench.server.close();
+        }
+    }
+
+    private MessagesTable table(String name) {
+        ConnectionProfile profile = ConnectionProfile.forEndpoint(server.endpoint().toString()).withTable(name);
+        MessagesTable t = new MessagesTable(DynamoSession.open(profile, dirs, false, s -> { }), SeedUsers.DEFAULT);
+        t.schema().load();
+        return t;
+    }
+
+    // 1, 2: the newest page of a conversation of `size` messages, and of an inbox of size/50 conversations
+    private void conversationAndInbox(int size) {
+        int inboxSize = Math.max(1, size / 50);
+        try (MessagesTable t = table("bench-read-" + size)) {
+            t.seeder().seed(new SeedPlan(SeedUsers.DEFAULT.subList(0, 2), 1, size), (d, n) -> { }, () -> false);
+            List<ChatUser> star = new ArrayList<>();
+            star.add(SeedUsers.DEFAULT.get(2));
+            for (int i = 0; i < inboxSize; i++) {
+                star.add(new ChatUser(java.util.UUID.nameUUIDFromBytes(("bench-user-" + i).getBytes()).toString(), "bench" + i, "Bench " + i));
+            }
+            t.seeder().seed(new SeedPlan(star, inboxSize, inboxSize), (d, n) -> { }, () -> false);
+            String group = t.inbox().newest(SeedUsers.DEFAULT.get(0).uuid()).rows().get(0).messageGroupUuid();
+            String owner = star.get(0).uuid();
+            String tableName = t.session().tableName();
+
+            sideBySide("A: newest 50 of a conversation", size + " messages", "console (ConversationQuery.page)", "bare SDK Query",
+                    () -> timed(() -> t.conversations().page(group, 50, null).rows().size()),
+                    () -> timed(() -> bare.query(newestFirst(tableName, TableItems.messagePk(group))).count()),
+                    50);
+            sideBySide("B: newest 50 of an inbox", inboxSize + " conversations", "console (InboxQuery.page)", "bare SDK Query",
+                    () -> timed(() -> t.inbox().page(owner, 50, null).rows().size()),
+                    () -> timed(() -> bare.query(newestFirst(tableName, TableItems.groupPk(owner))).count()),
+                    Math.min(50, inboxSize));
+            t.schema().drop(tableName);
+        }
+    }
+
+    private static QueryRequest newestFirst(String table, String pk) {
+        return QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).scanIndexForward(false).limit(50).build();
+    }
+
+    /** Runs two operations alternately (random order each round) after a warm-up and records medians and their ratio. */
+    private void sideBySide(String what, String data, String nameA, String nameB, LongSupplier a, LongSupplier b, int expectedItems) {
+        int warmup = quick ? 10 : 40;
+        int rounds = quick ? 20 : 100;
+        for (int i = 0; i < warmup; i++) {
+            a.getAsLong();
+            b.getAsLong();
+        }
+        long[] ta = new long[rounds];
+        long[] tb = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            if (ThreadLocalRandom.current().nextBoolean()) {
+                ta[i] = a.getAsLong();
+                tb[i] = b.getAsLong();
+            } else {
+                tb[i] = b.getAsLong();
+                ta[i] = a.getAsLong();
+            }
+        }
+        double ma = median(ta) / 1e6;
+        double mb = median(tb) / 1e6;
+        record(what, data, nameA, ma, nameB, mb, ma / mb, "ms (median of " + rounds + ")", "≤ 1.2× bare", ma / mb <= 1.2);
+    }
+
+    private long lastCount;
+
+    private long timed(LongSupplier op) {
+        long t0 = System.nanoTime();
+        lastCount = op.getAsLong();
+        return System.nanoTime() - t0;
+    }
+
+    // 3, 4: seeding `size` messages three ways, then a filtered scan of the seeded table vs dynamodb-admin
+    private void seedAndScan(int size) throws Exception {
+        SeedPlan plan = new SeedPlan(SeedUsers.DEFAULT, 10, size);
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (SeedPlan.Conversation c : plan.plannedConversations()) {
+            for (int i = 0; i < c.messageCount(); i++) {
+                items.add(TableItems.toItem(c.message(i)));
+            }
+            items.add(TableItems.toItem(TableItems.groupRow(c.first(), c.second(), c.groupUuid(), c.lastMessage().createdAt(), c.lastMessage().message())));
+            items.add(TableItems.toItem(TableItems.groupRow(c.second(), c.first(), c.groupUuid(), c.lastMessage().createdAt(), c.lastMessage().message())));
+        }
+
+        double consoleRate;
+        String scanTable;
+        MessagesTable seeded = table("bench-seed-console-" + size);
+        long t0 = System.nanoTime();
+        seeded.seeder().seed(plan, (d, n) -> { }, () -> false);
+        double consoleSeconds = (System.nanoTime() - t0) / 1e9;
+        consoleRate = items.size() / consoleSeconds;
+        scanTable = seeded.session().tableName();
+
+        double rawRate;
+        try (MessagesTable raw = table("bench-seed-raw-" + size)) {
+            long t1 = System.nanoTime();
+            rawBatchWrite(raw.session().tableName(), items, 8);
+            rawRate = items.size() / ((System.nanoTime() - t1) / 1e9);
+            raw.schema().drop(raw.session().tableName());
+        }
+        record("Seed " + size + " messages", items.size() + " items", "console Seeder", consoleRate, "fastest raw BatchWriteItem (8 threads)",
+                rawRate, consoleRate / rawRate, "items/s", "≥ 0.8× raw", consoleRate / rawRate >= 0.8);
+
+        int putCount = quick ? Math.min(items.size(), 1_000) : items.size();
+        try (MessagesTable seq = table("bench-seed-put-" + size)) {
+            long t2 = System.nanoTime();
+            for (Map<String, AttributeValue> item : items.subList(0, putCount)) {
+                bare.putItem(p -> p.tableName(seq.session().tableName()).item(item));
+            }
+            double putRate = putCount / ((System.nanoTime() - t2) / 1e9);
+            record("Seed " + size + " messages", putCount + " items", "console Seeder", consoleRate, "one PutItem per item, in sequence (reference seed script)",
+                    putRate, consoleRate / putRate, "items/s", "(context)", true);
+            seq.schema().drop(seq.session().tableName());
+        }
+
+        // 4: filtered scan for messages beginning with a word: the only text match dynamodb-admin's filter offers
+        TableScanner.ScanFilter filter = new TableScanner.ScanFilter("message", SCAN_PREFIX, TableScanner.ScanFilter.Match.BEGINS_WITH);
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        try (DynamoDbAdmin admin = DynamoDbAdmin.start(Path.of("target/bench-node"), server.endpoint().toString(), port)) {
+            int runs = size >= 100_000 ? 2 : 3;
+            long[] tc = new long[runs];
+            long[] ta = new long[runs];
+            long consoleMatches = 0;
+            long adminMatches = 0;
+            for (int r = 0; r < runs; r++) {
+                long s0 = System.nanoTime();
+                consoleMatches = seeded.scanner().scanAll(4, filter, page -> { }, (a, b, c) -> { }, () -> false).matched();
+                tc[r] = System.nanoTime() - s0;
+                long s1 = System.nanoTime();
+                adminMatches = admin.countFiltered(scanTable, "message", "begins_with", SCAN_PREFIX, 100);
+                ta[r] = System.nanoTime() - s1;
+            }
+            if (consoleMatches != adminMatches) {
+                throw new IllegalStateException("scan results differ: console " + consoleMatches + ", dynamodb-admin " + adminMatches);
+            }
+            double mc = median(tc) / 1e6;
+            double ma = median(ta) / 1e6;
+            record("Filtered scan (begins_with message '" + SCAN_PREFIX + "')", items.size() + " items, " + consoleMatches + " matches",
+                    "console TableScanner.scanAll (4 segments)", mc, "dynamodb-admin@" + DynamoDbAdmin.VERSION, ma, ma / mc,
+                    "ms (median of " + runs + "); ratio = how many times faster", "≥ 5× faster", ma / mc >= 5);
+        }
+        seeded.schema().drop(scanTable);
+        seeded.close();
+    }
+
+    /** The fastest raw loop: every request built beforehand, 25 a call, `threads` calls in flight. */
+    private void rawBatchWrite(String table, List<Map<String, AttributeValue>> items, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> batch = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(i -> WriteRequest.builder().putRequest(PutRequest.builder().item(i).build()).build()).toList();
+            futures.add(pool.submit(() -> {
+                List<WriteRequest> pending = batch;
+                while (!pending.isEmpty()) {
+                    List<WriteRequest> sending = pending;
+                    BatchWriteItemResponse r = bare.batchWriteItem(b -> b.requestItems(Map.of(table, sending)));
+                    pending = r.unprocessedItems().getOrDefault(table, List.of());
+                }
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private void record(String what, String data, String nameA, double valueA, String nameB, double valueB, double ratio,
+                        String unit, String target, boolean met) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("benchmark", what);
+        row.put("data", data);
+        row.put("console", nameA);
+        row.put("console_value", round(valueA));
+        row.put("baseline", nameB);
+        row.put("baseline_value", round(valueB));
+        row.put("ratio", round(ratio));
+        row.put("unit", unit);
+        row.put("target", target);
+        row.put("target_met", met);
+        rows.add(row);
+        System.out.printf(Locale.ROOT, "  %-45s %-28s console %10.2f | %-40s %10.2f | ratio %.2f %s%n",
+                what, data, valueA, nameB, valueB, ratio, met ? "" : "(target missed: " + target + ")");
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    private void write(int[] sizes) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("date", LocalDate.now().toString());
+        doc.put("machine", machine());
+        doc.put("command", "mvn -B -Pbench -DskipTests verify -Dbench.sizes=" + String.join(",", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
+                + (quick ? " -Dbench.quick=true" : ""));
+        doc.put("results", rows);
+        Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(doc));
+        StringBuilder md = new StringBuilder();
+        md.append("| benchmark | data | console | baseline | ratio | unit | target |\n|---|---|---|---|---|---|---|\n");
+        for (Map<String, Object> r : rows) {
+            md.append("| ").append(r.get("benchmark")).append(" | ").append(r.get("data")).append(" | ")
+                    .append(r.get("console_value")).append(" | ").append(r.get("baseline")).append(": ").append(r.get("baseline_value"))
+                    .append(" | ").append(r.get("ratio")).append(" | ").append(r.get("unit")).append(" | ").append(r.get("target"))
+                    .append(Boolean.TRUE.equals(r.get("target_met")) ? " ✔" : " ✘").append(" |\n");
+        }
+        md.insert(0, "Date: " + doc.get("date") + "  \nMachine: " + doc.get("machine") + "  \nCommand: `" + doc.get("command") + "`\n\n");
+        Files.writeString(out.resolve("BENCHMARKS.md"), md.toString());
+        System.out.println(md);
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, " + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+                + "; DynamoDB Local 3.1.0 as the app's embedded child process (disk-backed)";
+    }
+
+}

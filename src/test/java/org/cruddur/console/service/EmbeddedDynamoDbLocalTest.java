@@ -1,0 +1,32 @@
+package org.cruddur.console.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.testing.LocalDynamoDb;
+import org.junit.jupiter.api.Test;
+
+/** The embedded profile: DynamoDB Local as a child process from target/dynamodb-local, data kept across restarts. */
+class EmbeddedDynamoDbLocalTest {
+
+    @Test
+    void startsAChildProcessAndKeepsDataAcrossRestarts() {
+        AppDirectories dirs = LocalDynamoDb.dirs();
+        assertThat(EmbeddedDynamoDbLocal.locate(dirs.dataDir())).as("mvn puts DynamoDB Local in target/dynamodb-local").isPresent();
+        List<String> status = new ArrayList<>();
+        String group;
+        try (MessagesTable table = MessagesTable.open(ConnectionProfile.EMBEDDED, dirs, false, status::add)) {
+            assertThat(table.session().endpoint()).startsWith("http://127.0.0.1:");
+            assertThat(table.session().describeTarget()).startsWith("embedded DynamoDB Local");
+            table.schema().load();
+            group = table.post().toUser("@mara", "@tobi", "survives a restart").messageGroupUuid();
+        }
+        assertThat(status).anyMatch(s -> s.startsWith("Starting DynamoDB Local"));
+        try (MessagesTable again = MessagesTable.open(ConnectionProfile.EMBEDDED, dirs, false, s -> { })) {
+            assertThat(again.conversations().newest(group).rows()).extracting(MessageRow::message).containsExactly("survives a restart");
+        }
+    }
+}
