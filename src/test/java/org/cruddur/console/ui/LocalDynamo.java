@@ -23,10 +23,15 @@ public final class LocalDynamo implements AutoCloseable {
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private final DynamoDBProxyServer server;
-    private final int port;
+    private final String endpoint;
+
+    private LocalDynamo(String sharedEndpoint) {
+        this.server = null;
+        this.endpoint = sharedEndpoint;
+    }
 
     private LocalDynamo(int port) {
-        this.port = port;
+        this.endpoint = "http://127.0.0.1:" + port;
         try {
             server = ServerRunner.createServerFromCommandLineArgs(new String[] {"-inMemory", "-port", Integer.toString(port), "-sharedDb"});
             server.start();
@@ -37,7 +42,8 @@ public final class LocalDynamo implements AutoCloseable {
 
     public static synchronized LocalDynamo shared() {
         if (shared == null) {
-            shared = new LocalDynamo(freePort());
+            // the same in-process server the service tests use: one start-up per test JVM
+            shared = new LocalDynamo(org.cruddur.console.testing.LocalDynamoDb.endpoint());
         }
         return shared;
     }
@@ -56,7 +62,7 @@ public final class LocalDynamo implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return endpoint;
     }
 
     /** A fresh table name, so tests sharing the server never see each other's data. */
@@ -88,6 +94,9 @@ public final class LocalDynamo implements AutoCloseable {
 
     @Override
     public void close() {
+        if (server == null) {
+            return; // the shared server lives as long as the test JVM
+        }
         try {
             server.stop();
         } catch (Exception e) {
