@@ -53,11 +53,22 @@ public final class AdminViewModel {
         dropConfirmed = Bindings.createBooleanBinding(() -> main.table() != null
                 && main.table().session().tableName().equals(dropConfirmation.get()), dropConfirmation, main.tableProperty());
         main.tableProperty().addListener((obs, was, now) -> {
+            output.set("");
+            scanStatus.set("");
             scanItems.items().clear();
             scanNextKey = null;
             scanHasMore.set(false);
             dropConfirmation.set("");
         });
+    }
+
+    /** The admin pane came into view: show the table's description and a first page of items, once per table. */
+    public void opened() {
+        if (main.table() != null && scanItems.items().isEmpty() && output.get().isEmpty()
+                && main.tableStateProperty().get() != org.cruddur.console.ui.main.TableState.MISSING) {
+            describe();
+            scanFirstPage();
+        }
     }
 
     public void loadSchema() {

@@ -176,6 +176,12 @@ public final class MainController {
                     + " Load the schema and " + MainViewModel.DEMO_CONVERSATIONS + " demo conversations to look around.";
         }, vm.tableStateProperty(), vm.selectedProfileProperty()));
 
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, tab) -> {
+            if (tab == adminTab) {
+                model.admin().opened();
+            }
+        });
+
         darkThemeItem.setSelected(theme.get() == ConsolePreferences.Theme.DARK);
         darkThemeItem.selectedProperty().addListener((obs, was, dark) ->
                 theme.set(dark ? ConsolePreferences.Theme.DARK : ConsolePreferences.Theme.LIGHT));

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Starts the real console under Xvfb on freshly seeded data (embedded profile, in a throw-away CRUDDUR_CONSOLE_HOME)
+# and writes screenshots of the main screens to target/screenshots/, plus the startup times the console logged.
+#
+#   installer/screenshots.sh            # builds first
+#   installer/screenshots.sh --no-build
+#
+# Needs (Debian/Ubuntu, as root): apt-get install -y xvfb libgtk-3-0 imagemagick xdotool
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in Xvfb import convert xdotool; do
+    command -v "$tool" >/dev/null || { echo "missing $tool: apt-get install -y xvfb libgtk-3-0 imagemagick xdotool" >&2; exit 1; }
+done
+[ "${1:-}" = "--no-build" ] || mvn -B -q package -DskipTests
+
+OUT=target/screenshots
+HOME_DIR="$PWD/target/screenshots-home"
+rm -rf "$HOME_DIR" "$OUT"
+mkdir -p "$OUT" "$HOME_DIR/config"
+export CRUDDUR_CONSOLE_HOME="$HOME_DIR"
+JAR=target/cruddur-console.jar
+
+# one profile of the user's own and one broken entry, so the profile editor shows how problems look
+cat > "$HOME_DIR/config/profiles.json" <<'JSON'
+{"profiles": [
+  {"name": "staging", "kind": "aws", "region": "eu-west-1", "aws_profile": "staging-sso", "table": "cruddur-messages", "read_only": true},
+  {"name": "dynalite", "kind": "endpoint", "endpoint": "localhost:4567"}
+]}
+JSON
+
+echo "seeding the embedded database…"
+java -jar "$JAR" ddb schema-load
+java -jar "$JAR" ddb seed --conversations 8 --messages 1200 2>/dev/null
+
+DISPLAY_NUMBER=":${SCREENSHOT_DISPLAY:-97}"
+Xvfb "$DISPLAY_NUMBER" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+APP_PID=
+cleanup() {
+    [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+    kill "$XVFB_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+export DISPLAY="$DISPLAY_NUMBER"
+sleep 1
+
+java -Dprism.order=sw -jar "$JAR" > "$OUT/console.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 240); do
+    grep -q "first conversation rendered" "$OUT/console.log" && break
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$OUT/console.log"; exit 1; }
+    sleep 0.5
+done
+sleep 2
+
+WINDOW=$(xdotool search --name "Cruddur Messages Console" | head -1)
+shot() { import -window root "$OUT/$1.png"; echo "wrote $OUT/$1.png"; }
+key() { xdotool key --window "$WINDOW" "$@"; sleep "${PAUSE:-2}"; }
+click() { xdotool mousemove "$1" "$2" click 1; sleep "${PAUSE:-2}"; }
+
+# select a message so its raw row and JSON show too (the newest bubble sits just above the composer)
+click 700 690
+shot 01-messages
+key ctrl+shift+d
+shot 02-messages-dark
+key ctrl+shift+d
+key ctrl+2
+PAUSE=4 shot 03-admin
+key ctrl+3
+click 400 150
+shot 04-operation-log
+key ctrl+1
+key ctrl+p
+shot 05-profiles
+
+convert "$OUT/01-messages.png" -resize 1280x "$OUT/readme.png"
+grep "startup:" "$OUT/console.log" | sed 's/.*startup: /startup: /' | tee "$OUT/startup-times.txt"
