@@ -45,7 +45,8 @@ trap cleanup EXIT
 export DISPLAY="$DISPLAY_NUMBER"
 sleep 1
 
-java -Dprism.order=sw -jar "$JAR" > "$OUT/console.log" 2>&1 &
+# the console logs warnings only by default; its startup times are INFO
+java -Dprism.order=sw -Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.StartupTimes=info -jar "$JAR" > "$OUT/console.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 240); do
     grep -q "first conversation rendered" "$OUT/console.log" && break
@@ -73,6 +74,13 @@ shot 04-operation-log
 key ctrl+1
 key ctrl+p
 shot 05-profiles
+click 1061 584   # the dialog's Close button
+# switch to the "staging" AWS profile (4th in the selector): the bar turns red; without AWS credentials here it
+# also shows how a connection error looks
+click 240 62
+key Down Down Down Return
+PAUSE=6 shot 06-aws-profile-error
 
-convert "$OUT/01-messages.png" -resize 1280x "$OUT/readme.png"
+# small enough for the README (docs/screenshot.png is a copy of it)
+convert "$OUT/01-messages.png" -resize 1100x -colors 256 "PNG8:$OUT/readme.png"
 grep "startup:" "$OUT/console.log" | sed 's/.*startup: /startup: /' | tee "$OUT/startup-times.txt"

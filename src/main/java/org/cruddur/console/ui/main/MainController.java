@@ -116,10 +116,15 @@ public final class MainController {
         profileBox.setCellFactory(list -> new ProfileCell());
         profileBox.setButtonCell(new ProfileCell());
         showProfile(vm.selectedProfile());
+        // connect only on a committed choice: arrowing through the open list must not connect to each profile (prod!)
         profileBox.setOnAction(e -> {
-            ConnectionProfile chosen = profileBox.getValue();
-            if (!choosingProgrammatically && chosen != null && !chosen.equals(vm.selectedProfile())) {
-                vm.connect(chosen);
+            if (!profileBox.isShowing()) {
+                connectToChosenProfile();
+            }
+        });
+        profileBox.showingProperty().addListener((obs, was, showing) -> {
+            if (!showing) {
+                connectToChosenProfile();
             }
         });
         vm.selectedProfileProperty().addListener((obs, was, p) -> {
@@ -185,6 +190,13 @@ public final class MainController {
         darkThemeItem.setSelected(theme.get() == ConsolePreferences.Theme.DARK);
         darkThemeItem.selectedProperty().addListener((obs, was, dark) ->
                 theme.set(dark ? ConsolePreferences.Theme.DARK : ConsolePreferences.Theme.LIGHT));
+    }
+
+    private void connectToChosenProfile() {
+        ConnectionProfile chosen = profileBox.getValue();
+        if (!choosingProgrammatically && chosen != null && !chosen.equals(vm.selectedProfile())) {
+            vm.connect(chosen);
+        }
     }
 
     /** Selects a profile in the box without connecting (the application connects once at start). */

@@ -59,6 +59,14 @@ public final class ProfilesController {
         deleteButton.disableProperty().bind(vm.editingProperty().isNull());
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         kindBox.getItems().setAll(ConnectionProfile.Kind.values());
+        kindBox.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(ConnectionProfile.Kind k) {
+                return k == null ? "" : k.id(); // as written in profiles.json
+            }
+            @Override public ConnectionProfile.Kind fromString(String s) {
+                return ConnectionProfile.Kind.of(s);
+            }
+        });
         kindBox.valueProperty().bindBidirectional(vm.kindProperty());
         endpointField.textProperty().bindBidirectional(vm.endpointProperty());
         endpointField.disableProperty().bind(vm.kindProperty().isNotEqualTo(ConnectionProfile.Kind.ENDPOINT));

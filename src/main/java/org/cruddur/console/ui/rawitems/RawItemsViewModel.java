@@ -36,13 +36,22 @@ public final class RawItemsViewModel {
         if (item == null) {
             return "";
         }
-        return SdkJson.pretty(style == JsonStyle.PLAIN ? SdkJson.plainJson(item) : SdkJson.dynamoJson(item));
+        // keys first, then the other attributes by name: the SDK's map has no useful order
+        Map<String, AttributeValue> ordered = new java.util.LinkedHashMap<>();
+        attributeNames(List.of(item)).forEach(name -> {
+            if (item.containsKey(name)) {
+                ordered.put(name, item.get(name));
+            }
+        });
+        return SdkJson.pretty(style == JsonStyle.PLAIN ? SdkJson.plainJson(ordered) : SdkJson.dynamoJson(ordered));
     }
 
     /** Column names for the items: pk and sk first, then the others in the order first seen. */
     public static List<String> attributeNames(List<Map<String, AttributeValue>> items) {
+        Set<String> others = new java.util.TreeSet<>();
+        items.stream().limit(500).forEach(i -> others.addAll(i.keySet()));
         Set<String> names = new LinkedHashSet<>(List.of(TableItems.PK, TableItems.SK));
-        items.stream().limit(500).forEach(i -> names.addAll(i.keySet()));
+        names.addAll(others);
         return new ArrayList<>(names);
     }
 
