@@ -77,6 +77,7 @@ public final class MainController {
     @FXML private HBox demoBar;
     @FXML private Label demoLabel;
     @FXML private Button demoButton;
+    @FXML private javafx.scene.control.ProgressBar demoProgress;
     @FXML private TabPane tabs;
     @FXML private Tab messagesTab;
     @FXML private Tab adminTab;
@@ -172,14 +173,21 @@ public final class MainController {
         errorBar.managedProperty().bind(errorBar.visibleProperty());
         errorLabel.textProperty().bind(vm.errorProperty());
 
-        demoBar.visibleProperty().bind(vm.offerDemoDataProperty());
+        demoBar.visibleProperty().bind(vm.offerDemoDataProperty().or(vm.demoLoadingProperty()));
+        demoButton.disableProperty().bind(vm.demoLoadingProperty());
+        demoProgress.visibleProperty().bind(vm.demoLoadingProperty());
+        demoProgress.managedProperty().bind(demoProgress.visibleProperty());
+        demoProgress.progressProperty().bind(vm.demoProgressProperty());
         demoBar.managedProperty().bind(demoBar.visibleProperty());
         demoLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             String table = vm.selectedProfile() == null ? "" : vm.selectedProfile().tableName();
+            if (vm.demoLoadingProperty().get()) {
+                return "Loading the schema and " + MainViewModel.DEMO_CONVERSATIONS + " demo conversations into '" + table + "'…";
+            }
             return (vm.tableStateProperty().get() == TableState.MISSING ? "The table '" + table + "' does not exist yet."
                     : "The table '" + table + "' is empty.")
                     + " Load the schema and " + MainViewModel.DEMO_CONVERSATIONS + " demo conversations to look around.";
-        }, vm.tableStateProperty(), vm.selectedProfileProperty()));
+        }, vm.tableStateProperty(), vm.selectedProfileProperty(), vm.demoLoadingProperty()));
 
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, tab) -> {
             if (tab == adminTab) {

@@ -58,6 +58,7 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final IntegerProperty dataVersion = new SimpleIntegerProperty(this, "dataVersion");
     private final BooleanProperty demoLoading = new SimpleBooleanProperty(this, "demoLoading");
+    private final javafx.beans.property.DoubleProperty demoProgress = new javafx.beans.property.SimpleDoubleProperty(this, "demoProgress", -1);
     private final BooleanBinding offerDemoData;
     private ProfileStore store;
     private int generation;
@@ -219,19 +220,26 @@ public final class MainViewModel {
         }
         demoLoading.set(true);
         status.set("Loading the schema and demo conversations…");
-        work.submit("Loading demo data", progress -> {
+        demoProgress.unbind();
+        demoProgress.set(-1);
+        org.cruddur.console.ui.background.RunningJob job = work.submit("Loading demo data", progress -> {
             t.schema().load();
             SeedPlan plan = new SeedPlan(t.users().seedUsers(), DEMO_CONVERSATIONS, DEMO_MESSAGES);
             t.seeder().seed(plan, progress::update, progress::stopRequested);
             return plan;
         }, plan -> {
+            demoProgress.unbind();
             demoLoading.set(false);
             status.set(t.session().describeTarget() + " · " + t.session().tableName());
             dataChanged(TableState.READY);
         }, failure -> {
+            demoProgress.unbind();
             demoLoading.set(false);
             report(failure);
         });
+        if (demoLoading.get()) {
+            demoProgress.bind(job.progressProperty());
+        }
     }
 
     // ---- writes ------------------------------------------------------------------------------------------------
@@ -319,6 +327,11 @@ public final class MainViewModel {
 
     public BooleanBinding offerDemoDataProperty() {
         return offerDemoData;
+    }
+
+    /** Progress of the demo data load: -1 while unknown (schema), then 0..1. */
+    public javafx.beans.property.DoubleProperty demoProgressProperty() {
+        return demoProgress;
     }
 
     public BooleanProperty demoLoadingProperty() {
