@@ -242,9 +242,10 @@ class ConsoleModelTest {
         dynamo.seed(table, 1, 5);
         connect(false);
         assertThat(model.operationLog().entries()).isNotEmpty();
-        assertThat(model.operationLog().entries().get(0).operation()).isEqualTo("Query"); // the thread, read last
-        assertThat(model.operationLog().entries()).extracting(e -> e.operation()).contains("ListTables", "Scan");
-        model.operationLog().selectedProperty().set(model.operationLog().entries().get(0));
+        // newest first: the directory's scan for people (last, not to hold up the inbox) comes before the queries
+        assertThat(model.operationLog().entries()).extracting(e -> e.operation()).containsSubsequence("Scan", "Query", "Query", "Scan", "ListTables");
+        assertThat(model.operationLog().entries()).extracting(e -> e.startedAt()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        model.operationLog().selectedProperty().set(model.operationLog().entries().stream().filter(e -> e.operation().equals("Query")).findFirst().orElseThrow());
         assertThat(model.operationLog().awsCliProperty().get()).startsWith("aws dynamodb query").contains(table);
     }
 

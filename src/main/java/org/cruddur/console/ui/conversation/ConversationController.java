@@ -47,9 +47,11 @@ public final class ConversationController {
         }, vm.conversationProperty()));
         subtitleLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             MessageGroupRow g = vm.conversationProperty().get();
-            return g == null ? "" : "conversation " + g.messageGroupUuid() + " · " + vm.entries().size() + " messages shown"
+            return g == null ? "" : vm.entries().size() + " messages shown"
                     + (vm.hasOlderProperty().get() ? ", older ones on scroll" : "");
         }, vm.conversationProperty(), vm.entries(), vm.hasOlderProperty()));
+        subtitleLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> vm.conversationProperty().get() == null ? null
+                : new Tooltip("message_group_uuid " + vm.conversationProperty().get().messageGroupUuid()), vm.conversationProperty()));
         loadingIndicator.visibleProperty().bind(vm.loadingProperty());
         olderButton.disableProperty().bind(vm.hasOlderProperty().not().or(vm.loadingProperty()));
         newestButton.visibleProperty().bind(vm.newerDroppedProperty());

@@ -40,6 +40,7 @@ public final class InboxViewModel {
     private final int pageSize;
     private Map<String, AttributeValue> nextKey;
     private int generation;
+    private int usersGeneration;
 
     public InboxViewModel(MainViewModel main) {
         this(main, PAGE_SIZE);
@@ -82,21 +83,40 @@ public final class InboxViewModel {
         return hay != null && hay.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    /** Reads the people again, keeping the selected (or remembered) person selected. */
+    /**
+     * Reads the people again, keeping the selected (or remembered) person selected. The seed users show at once, so
+     * the inbox need not wait for the directory, which scans the whole table for the people group rows name
+     * (seconds on a large table); the full list replaces them when that scan is done.
+     */
     public void loadUsers() {
         MessagesTable t = main.table();
-        if (t != null) {
-            main.work().submit("Loading users", progress -> t.users().all(), this::showUsers, main::report);
+        if (t == null) {
+            return;
         }
+        int mine = ++usersGeneration;
+        List<ChatUser> seed = t.users().seedUsers();
+        if (users.isEmpty() || !users.containsAll(seed)) {
+            users.setAll(seed);
+        }
+        String wanted = selectedUser.get() != null ? selectedUser.get().uuid() : preferredUserUuid.get();
+        select(users, wanted, true);
+        main.work().submit("Loading people", progress -> t.users().all(), all -> {
+            if (mine == usersGeneration && t == main.table()) {
+                users.setAll(all);
+                select(all, wanted, false);
+            }
+        }, main::report);
     }
 
-    private void showUsers(List<ChatUser> all) {
-        String keep = selectedUser.get() != null ? selectedUser.get().uuid() : preferredUserUuid.get();
-        users.setAll(all);
-        ChatUser pick = all.stream().filter(u -> u.uuid().equals(keep)).findFirst()
-                .orElse(all.isEmpty() ? null : all.get(0));
-        if (pick != null && pick.equals(selectedUser.get())) {
-            reloadConversations(selectedConversation.get() == null ? null : selectedConversation.get().messageGroupUuid());
+    /** Selects the wanted person, else keeps the current one (or the first); {@code reload} re-reads an unchanged person's inbox. */
+    private void select(List<ChatUser> all, String wanted, boolean reload) {
+        ChatUser current = selectedUser.get();
+        ChatUser pick = all.stream().filter(u -> u.uuid().equals(wanted)).findFirst()
+                .orElse(current != null && !reload ? current : all.isEmpty() ? null : all.get(0));
+        if (pick != null && pick.equals(current)) {
+            if (reload) {
+                reloadConversations(selectedConversation.get() == null ? null : selectedConversation.get().messageGroupUuid());
+            }
         } else {
             selectedUser.set(pick);
         }
