@@ -41,6 +41,13 @@ public final class ConsoleModel {
                 openSelected();
             }
         });
+        // the people directory scans the table: start it once the first conversation is on screen, not before
+        conversation.newestShownProperty().addListener((obs, was, now) -> inbox.loadDirectory());
+        conversation.loadingProperty().addListener((obs, was, loading) -> {
+            if (!loading && conversation.entries().isEmpty()) {
+                inbox.loadDirectory();
+            }
+        });
         composer.senderProperty().bind(inbox.selectedUserProperty());
         composer.conversationProperty().bind(conversation.conversationProperty());
         composer.onPosted(result -> {

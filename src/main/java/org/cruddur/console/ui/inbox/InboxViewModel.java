@@ -41,6 +41,7 @@ public final class InboxViewModel {
     private Map<String, AttributeValue> nextKey;
     private int generation;
     private int usersGeneration;
+    private Runnable pendingDirectory;
 
     public InboxViewModel(MainViewModel main) {
         this(main, PAGE_SIZE);
@@ -99,13 +100,28 @@ public final class InboxViewModel {
             users.setAll(seed);
         }
         String wanted = selectedUser.get() != null ? selectedUser.get().uuid() : preferredUserUuid.get();
-        select(users, wanted, true);
-        main.work().submit("Loading people", progress -> t.users().all(), all -> {
+        pendingDirectory = () -> main.work().submit("Loading people", progress -> t.users().all(), all -> {
             if (mine == usersGeneration && t == main.table()) {
                 users.setAll(all);
                 select(all, wanted, false);
             }
         }, main::report);
+        select(users, wanted, true);
+        if (selectedUser.get() == null) {
+            loadDirectory();
+        }
+    }
+
+    /**
+     * Starts the directory scan queued by {@link #loadUsers()}, once: called when the first conversation is on screen
+     * (or there is none to show), so on a large table the scan does not compete with the reads people wait for.
+     */
+    public void loadDirectory() {
+        Runnable pending = pendingDirectory;
+        pendingDirectory = null;
+        if (pending != null) {
+            pending.run();
+        }
     }
 
     /** Selects the wanted person, else keeps the current one (or the first); {@code reload} re-reads an unchanged person's inbox. */
@@ -149,10 +165,14 @@ public final class InboxViewModel {
             MessageGroupRow pick = page.rows().stream().filter(r -> r.messageGroupUuid().equals(selectGroup)).findFirst()
                     .orElse(page.rows().isEmpty() ? null : page.rows().get(0));
             selectedConversation.set(pick);
+            if (pick == null) {
+                loadDirectory();
+            }
         }, failure -> {
             if (mine == generation) {
                 loading.set(false);
                 main.report(failure);
+                loadDirectory();
             }
         });
     }
