@@ -147,10 +147,9 @@ public final class ConsoleApp extends Application {
                 stage.setTitle(TITLE + " — " + table.session().profile().name() + " · " + table.session().tableName());
             }
         });
+        // connect first: the worker starts DynamoDB Local / the SDK while the FX thread shows the window
+        main.connect(firstProfile());
         primary.show();
-
-        ConnectionProfile first = firstProfile();
-        main.connect(first);
     }
 
     private ConnectionProfile firstProfile() {
