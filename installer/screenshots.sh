@@ -33,7 +33,14 @@ echo "seeding the embedded database…"
 java -jar "$JAR" ddb schema-load
 java -jar "$JAR" ddb seed --conversations 8 --messages 1200 2>/dev/null
 
-DISPLAY_NUMBER=":${SCREENSHOT_DISPLAY:-97}"
+# a display number nobody else on this machine uses
+if [ -n "${SCREENSHOT_DISPLAY:-}" ]; then
+    DISPLAY_NUMBER=":$SCREENSHOT_DISPLAY"
+else
+    for n in $(seq 90 140); do
+        [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ] || { DISPLAY_NUMBER=":$n"; break; }
+    done
+fi
 Xvfb "$DISPLAY_NUMBER" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 XVFB_PID=$!
 APP_PID=
