@@ -101,7 +101,10 @@ public final class ConsoleCommand implements Callable<Integer> {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConsoleException ce) {
+            if (e instanceof ConsoleException ce && ce.kind() == ConsoleException.Kind.READ_ONLY) {
+                // the service's message is front-end neutral; the CLI names its own unlock
+                commandLine.getErr().println("error: " + ce.getMessage().replace("(unlock writes first)", "(unlock writes first: --allow-writes)"));
+            } else if (e instanceof ConsoleException ce) {
                 commandLine.getErr().println("error: " + ce.getMessage());
             } else {
                 commandLine.getErr().println("error: " + e);

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The last DynamoDB calls of a session, newest last, bounded so that a long seed cannot fill memory.
- * Listeners are called on the thread that made the call; UI listeners hop to their own thread.
+ * Listeners are called on the thread that made the call, and must be quick; UI listeners hop to their own thread.
  */
 public final class OperationLog {
 
@@ -33,8 +33,9 @@ public final class OperationLog {
             }
             entries.addLast(entry);
             total++;
+            // under the lock, so entriesAndAddListener never sees an entry both in its snapshot and as an event
+            listeners.forEach(l -> l.accept(entry));
         }
-        listeners.forEach(l -> l.accept(entry));
     }
 
     public List<OperationLogEntry> entries() {
@@ -47,6 +48,17 @@ public final class OperationLog {
     public long total() {
         synchronized (entries) {
             return total;
+        }
+    }
+
+    /**
+     * The entries so far and, atomically with reading them, a listener for every later one: no call is missed or
+     * delivered twice in between.
+     */
+    public List<OperationLogEntry> entriesAndAddListener(Consumer<OperationLogEntry> listener) {
+        synchronized (entries) {
+            listeners.add(listener);
+            return new ArrayList<>(entries);
         }
     }
 

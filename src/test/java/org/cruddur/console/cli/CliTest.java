@@ -138,7 +138,7 @@ class CliTest {
                 """.formatted(LocalDynamoDb.endpoint(), table));
         Result refused = runRaw("--profile", "staging", "ddb", "schema-load");
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err().strip()).isEqualTo("error: Profile 'staging' is read-only: schema-load refused (unlock writes explicitly, e.g. --allow-writes)");
+        assertThat(refused.err().strip()).isEqualTo("error: Profile 'staging' is read-only: schema-load refused (unlock writes first: --allow-writes)");
         assertThat(runRaw("--profile", "staging", "ddb", "list-tables").out().lines()).doesNotContain(table);
 
         assertThat(runRaw("--profile", "staging", "--allow-writes", "ddb", "schema-load").code()).isZero();

@@ -46,9 +46,8 @@ public final class OperationLogViewModel {
         }
         watched = table;
         if (table != null) {
-            table.session().log().addListener(listener);
             // calls made while opening (the first probe) were logged before we listened
-            List<OperationLogEntry> earlier = table.session().log().entries();
+            List<OperationLogEntry> earlier = table.session().log().entriesAndAddListener(listener);
             List<OperationLogEntry> newestFirst = new ArrayList<>(earlier);
             java.util.Collections.reverse(newestFirst);
             entries.setAll(newestFirst);
