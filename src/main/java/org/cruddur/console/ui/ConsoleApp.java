@@ -27,6 +27,7 @@ import org.cruddur.console.ui.preferences.ConsolePreferences;
 import org.cruddur.console.ui.preferences.PreferencesFile;
 import org.cruddur.console.ui.profiles.ProfilesController;
 import org.cruddur.console.ui.rawitems.RawItemsController;
+import org.cruddur.console.ui.userdetails.UserDetailsController;
 
 /**
  * The desktop console. Built with the folders to use and, optionally, the profile to open first, so tests and
@@ -39,6 +40,7 @@ public final class ConsoleApp extends Application {
     private final AppDirectories dirs;
     private final String startProfile;
     private final MainViewModel.TableOpener opener;
+    private final int inboxPageSize;
     private final StartupTimes startup = new StartupTimes();
     private ProfileStore profiles;
     private PreferencesFile preferencesFile;
@@ -62,9 +64,15 @@ public final class ConsoleApp extends Application {
     }
 
     public ConsoleApp(AppDirectories dirs, String startProfile, MainViewModel.TableOpener opener) {
+        this(dirs, startProfile, opener, org.cruddur.console.ui.inbox.InboxViewModel.PAGE_SIZE);
+    }
+
+    /** @param inboxPageSize conversations per inbox page (tests make it small to see paging on little data) */
+    public ConsoleApp(AppDirectories dirs, String startProfile, MainViewModel.TableOpener opener, int inboxPageSize) {
         this.dirs = Objects.requireNonNull(dirs);
         this.startProfile = startProfile;
         this.opener = opener;
+        this.inboxPageSize = inboxPageSize;
     }
 
     /** Reads profiles and preferences; runs on the launcher thread, not the FX thread. */
@@ -82,13 +90,13 @@ public final class ConsoleApp extends Application {
         }
         this.stage = primary;
         work = new FxBackgroundWork(3);
-        model = new ConsoleModel(dirs, work, opener, Platform::runLater);
+        model = new ConsoleModel(dirs, work, opener, Platform::runLater, inboxPageSize);
         MessageTimes times = MessageTimes.systemDefault();
         MainViewModel main = model.main();
         main.useProfiles(profiles);
         model.inbox().preferredUserUuidProperty().set(preferences.lastUser());
 
-        inboxController = new InboxController(model.inbox(), times);
+        inboxController = new InboxController(model.inbox(), times, () -> mainController.showPerson());
         composerController = new ComposerController(model.composer(), model.inbox().users());
         MainController.Shell shell = new MainController.Shell() {
             @Override public Parent inboxView() {
@@ -103,6 +111,10 @@ public final class ConsoleApp extends Application {
             @Override public Parent rawItemsView() {
                 return FeatureView.load("rawitems/RawItemsView.fxml",
                         new RawItemsController(model.conversation().rawItems(), "Raw items of the thread"));
+            }
+            @Override public Parent userDetailsView() {
+                return FeatureView.load("userdetails/UserDetailsView.fxml", new UserDetailsController(model.userDetails(),
+                        () -> mainController.showRawItems(), composerController::focus));
             }
             @Override public Parent adminView() {
                 Parent scanItems = FeatureView.load("rawitems/RawItemsView.fxml", new RawItemsController(model.admin().scanItems(), "Scanned items"));

@@ -11,10 +11,12 @@ import org.cruddur.console.ui.inbox.InboxViewModel;
 import org.cruddur.console.ui.main.MainViewModel;
 import org.cruddur.console.ui.oplog.OperationLogViewModel;
 import org.cruddur.console.ui.profiles.ProfilesViewModel;
+import org.cruddur.console.ui.userdetails.UserDetailsViewModel;
 
 /**
  * Every view model of the console and how they follow each other: the selected conversation opens in the thread, the
- * composer writes as the selected person into it, and a post reloads both so the conversation moves to the top.
+ * composer writes as the selected person into it, and a post reloads both so the conversation moves to the top; the
+ * details pane shows the person picked in the directory and can open their inbox or address the composer to them.
  * Plain Java, so the whole flow is testable without the toolkit.
  */
 public final class ConsoleModel {
@@ -26,15 +28,22 @@ public final class ConsoleModel {
     private final AdminViewModel admin;
     private final OperationLogViewModel operationLog;
     private final ProfilesViewModel profiles;
+    private final UserDetailsViewModel userDetails;
 
     public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread) {
+        this(dirs, work, opener, uiThread, InboxViewModel.PAGE_SIZE);
+    }
+
+    /** @param inboxPageSize conversations read per inbox page (small in tests, to see paging) */
+    public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread, int inboxPageSize) {
         main = new MainViewModel(dirs, work, opener);
-        inbox = new InboxViewModel(main);
+        inbox = new InboxViewModel(main, inboxPageSize);
         conversation = new ConversationViewModel(main);
         composer = new ComposerViewModel(main);
         admin = new AdminViewModel(main);
         operationLog = new OperationLogViewModel(main, uiThread);
         profiles = new ProfilesViewModel(main);
+        userDetails = new UserDetailsViewModel(inbox, composer);
 
         inbox.selectedConversationProperty().addListener((obs, was, group) -> {
             if (!sameGroup(was, group) || group == null) {
@@ -94,6 +103,10 @@ public final class ConsoleModel {
 
     public OperationLogViewModel operationLog() {
         return operationLog;
+    }
+
+    public UserDetailsViewModel userDetails() {
+        return userDetails;
     }
 
     public ProfilesViewModel profiles() {

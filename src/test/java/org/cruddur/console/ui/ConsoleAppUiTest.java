@@ -74,6 +74,11 @@ class ConsoleAppUiTest extends FxRobot {
         app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(dirs, profileName));
     }
 
+    private void launch(String profileName, int inboxPageSize) throws Exception {
+        app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(dirs, profileName,
+                org.cruddur.console.ui.main.MainViewModel.defaultOpener(), inboxPageSize));
+    }
+
     private static <T> T fx(Callable<T> read) {
         try {
             return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -101,6 +106,11 @@ class ConsoleAppUiTest extends FxRobot {
     private TableView<?> threadRawTable() {
         Parent host = (Parent) lookup("#rawItemsHost").query();
         return (TableView<?>) host.lookup("#itemTable");
+    }
+
+    @SuppressWarnings("unchecked")
+    private ListView<org.cruddur.console.service.users.DirectoryEntry> userList() {
+        return (ListView<org.cruddur.console.service.users.DirectoryEntry>) lookup("#userList").query();
     }
 
     private Label label(String id) {
@@ -252,5 +262,36 @@ class ConsoleAppUiTest extends FxRobot {
         assertThat(lookup(".bubble").queryAll()).isNotEmpty();
         Set<Node> opRows = lookup("#operationLogHost .table-row-cell").queryAll();
         assertThat(opRows).isNotNull();
+    }
+
+    @Test
+    void loadMoreReadsTheNextInboxPageAndTheDetailsPaneOpensAPersonsConversationsOrWritesToThem() throws Exception {
+        String table = LocalDynamo.uniqueTable("ui-people");
+        dynamo.seed(table, 6, 60);
+        writeProfiles(profile("ui-people", dynamo.endpoint(), table, false));
+        launch("ui-people", 3); // mara has 4 conversations: two pages, and the first one fits the list (no scrolling)
+
+        waitUntil(() -> conversationList().getItems().size() == 3 && lookup("#loadMoreButton").query().isVisible());
+        clickOn("#loadMoreButton");
+        waitUntil(() -> conversationList().getItems().size() == 4);
+        waitUntil(() -> !lookup("#loadMoreButton").query().isVisible());
+
+        // pick Inês in the people list: her details show, the inbox stays mara's
+        waitUntil(() -> label("#bannerLabel").getText() != null && label("#bannerLabel").getText().contains("Cognito is not configured"));
+        clickOn("#userSearch").write("duarte");
+        waitUntil(() -> userList().getItems().size() == 1);
+        clickOn(lookup("#userList .list-cell").match((ListCell<?> c) -> c.getItem() != null).queryAs(Node.class));
+        waitUntil(() -> label("#titleLabel").getText().contains("@ines"));
+        assertThat(((javafx.scene.control.TextField) lookup("#uuidField").query()).getText()).isEqualTo(ConsoleModelTest.INES.uuid());
+        assertThat(((javafx.scene.control.TextField) lookup("#sourcesField").query()).getText()).contains("seed users");
+        assertThat(fx(() -> conversationList().getItems().get(0).ownerUuid())).isEqualTo(ConsoleModelTest.MARA.uuid());
+
+        clickOn("#startConversationButton");
+        waitUntil(() -> label("#targetLabel").getText().contains("As Mara") && label("#targetLabel").getText().contains("to Inês"));
+
+        clickOn("#openConversationsButton");
+        waitUntil(() -> !conversationList().getItems().isEmpty()
+                && conversationList().getItems().get(0).ownerUuid().equals(ConsoleModelTest.INES.uuid()));
+        assertThat(lookup("#startConversationButton").query().isDisabled()).isTrue(); // Inês now writes
     }
 }

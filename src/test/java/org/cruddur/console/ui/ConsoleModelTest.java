@@ -11,6 +11,7 @@ import org.cruddur.console.service.MessageGroupRow;
 import org.cruddur.console.service.MessageRow;
 import org.cruddur.console.service.MessagesTable;
 import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.ui.conversation.ThreadEntry;
 import org.cruddur.console.ui.main.ConnectionState;
 import org.cruddur.console.ui.main.MainViewModel;
@@ -82,13 +83,13 @@ class ConsoleModelTest {
         dynamo.seed(table, 1, 5);
         connect(false);
         model.inbox().searchProperty().set("@TOB");
-        assertThat(model.inbox().matchingUsers()).containsExactly(TOBI);
+        assertThat(model.inbox().matchingPeople()).extracting(DirectoryEntry::userUuid).containsExactly(TOBI.uuid());
         model.inbox().searchProperty().set("duarte");
-        assertThat(model.inbox().matchingUsers()).containsExactly(INES);
+        assertThat(model.inbox().matchingPeople()).extracting(DirectoryEntry::userUuid).containsExactly(INES.uuid());
         model.inbox().searchProperty().set(MARA.uuid().substring(0, 8));
-        assertThat(model.inbox().matchingUsers()).containsExactly(MARA);
+        assertThat(model.inbox().matchingPeople()).extracting(DirectoryEntry::userUuid).containsExactly(MARA.uuid());
         model.inbox().searchProperty().set("");
-        assertThat(model.inbox().matchingUsers()).hasSize(model.inbox().users().size());
+        assertThat(model.inbox().matchingPeople()).hasSize(model.inbox().users().size());
     }
 
     @Test

@@ -38,8 +38,11 @@ class PagingTest {
 
         assertThat(inbox.conversations()).hasSize(3);
         assertThat(inbox.hasMoreProperty().get()).isTrue();
+        assertThat(inbox.canLoadMoreProperty().get()).isTrue(); // the "Load more" row shows and can be clicked
         inbox.loadMore();
         assertThat(inbox.conversations()).hasSize(4).extracting(MessageGroupRow::messageGroupUuid).doesNotHaveDuplicates();
+        assertThat(inbox.hasMoreProperty().get()).isFalse();
+        assertThat(inbox.canLoadMoreProperty().get()).isFalse();
         assertThat(inbox.conversations()).extracting(MessageGroupRow::lastMessageAt).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
         MessageGroupRow group = inbox.conversations().get(0);

@@ -2,6 +2,7 @@ package org.cruddur.console.ui.inbox;
 
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -11,48 +12,76 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
 import org.cruddur.console.service.ChatUser;
 import org.cruddur.console.service.MessageGroupRow;
 import org.cruddur.console.service.Timestamps;
+import org.cruddur.console.service.users.DirectoryEntry;
+import org.cruddur.console.service.users.DirectorySource;
 import org.cruddur.console.ui.ListScrolling;
 import org.cruddur.console.ui.conversation.MessageTimes;
 
-/** The people picker and the selected person's conversations. */
+/**
+ * The people picker (the whole user directory) and the open person's conversations. A click picks a person (the
+ * details pane shows them); a double click or Enter opens their conversations.
+ */
 public final class InboxController {
 
     private final InboxViewModel vm;
     private final MessageTimes times;
+    private final Runnable showDetails;
     private boolean syncing;
 
     @FXML private TextField userSearch;
-    @FXML private ListView<ChatUser> userList;
+    @FXML private ListView<DirectoryEntry> userList;
+    @FXML private Button loadMoreButton;
     @FXML private ListView<MessageGroupRow> conversationList;
     @FXML private Label conversationsTitle;
     @FXML private ProgressIndicator loadingIndicator;
 
-    public InboxController(InboxViewModel vm, MessageTimes times) {
+    /** @param showDetails brings the details pane forward when someone is picked with the mouse or keyboard */
+    public InboxController(InboxViewModel vm, MessageTimes times, Runnable showDetails) {
         this.vm = vm;
         this.times = times;
+        this.showDetails = showDetails;
     }
 
     @FXML
     private void initialize() {
         userSearch.textProperty().bindBidirectional(vm.searchProperty());
-        userList.setItems(vm.matchingUsers());
-        userList.setCellFactory(list -> new UserCell());
+        userList.setItems(vm.matchingPeople());
+        userList.setCellFactory(list -> new PersonCell());
         userList.setPlaceholder(new Label("Nobody matches"));
-        userList.getSelectionModel().selectedItemProperty().addListener((obs, was, user) -> {
-            if (!syncing && user != null) {
-                vm.selectedUserProperty().set(user);
+        userList.getSelectionModel().selectedItemProperty().addListener((obs, was, person) -> {
+            if (!syncing && person != null) {
+                vm.selectedPersonProperty().set(person);
+                showDetails.run();
             }
         });
-        vm.selectedUserProperty().addListener((obs, was, user) -> selectUser(user));
-        vm.matchingUsers().addListener((javafx.collections.ListChangeListener<ChatUser>) c -> selectUser(vm.selectedUserProperty().get()));
-        // Enter in the search box picks the first match
+        userList.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openConversationsOf(userList.getSelectionModel().getSelectedItem());
+            }
+        });
+        userList.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                openConversationsOf(userList.getSelectionModel().getSelectedItem());
+            }
+        });
+        vm.selectedPersonProperty().addListener((obs, was, person) -> selectPerson(person));
+        vm.selectedUserProperty().addListener((obs, was, user) -> userList.refresh()); // marks whose conversations are open
+        vm.matchingPeople().addListener((javafx.collections.ListChangeListener<DirectoryEntry>) c -> selectPerson(vm.selectedPersonProperty().get()));
+        // Enter in the search box opens the first match's conversations (or shows a Cognito-only person's details)
         userSearch.setOnAction(e -> {
-            if (!vm.matchingUsers().isEmpty()) {
-                vm.selectedUserProperty().set(vm.matchingUsers().get(0));
+            if (!vm.matchingPeople().isEmpty()) {
+                DirectoryEntry first = vm.matchingPeople().get(0);
+                vm.selectedPersonProperty().set(first);
+                if (first.chatUser().isPresent()) {
+                    vm.openConversations(first.chatUser().get());
+                } else {
+                    showDetails.run();
+                }
             }
         });
 
@@ -75,6 +104,11 @@ public final class InboxController {
                     + " (" + vm.conversations().size() + (vm.hasMoreProperty().get() ? "+" : "") + ")";
         }, vm.selectedUserProperty(), vm.conversations(), vm.hasMoreProperty()));
         loadingIndicator.visibleProperty().bind(vm.loadingProperty());
+        // scrolling to the end reads more, but a first page that fits the list cannot scroll: this row can always be clicked
+        loadMoreButton.visibleProperty().bind(vm.hasMoreProperty());
+        loadMoreButton.managedProperty().bind(loadMoreButton.visibleProperty());
+        loadMoreButton.disableProperty().bind(vm.canLoadMoreProperty().not());
+        loadMoreButton.setOnAction(e -> vm.loadMore());
     }
 
     public void focusSearch() {
@@ -82,13 +116,19 @@ public final class InboxController {
         userSearch.selectAll();
     }
 
-    private void selectUser(ChatUser user) {
+    private void openConversationsOf(DirectoryEntry person) {
+        if (person != null) {
+            person.chatUser().ifPresent(vm::openConversations);
+        }
+    }
+
+    private void selectPerson(DirectoryEntry person) {
         syncing = true;
         try {
-            if (user == null) {
+            if (person == null) {
                 userList.getSelectionModel().clearSelection();
-            } else if (!user.equals(userList.getSelectionModel().getSelectedItem())) {
-                userList.getSelectionModel().select(user);
+            } else if (!person.equals(userList.getSelectionModel().getSelectedItem())) {
+                userList.getSelectionModel().select(person);
                 int i = userList.getSelectionModel().getSelectedIndex();
                 if (i >= 0) {
                     userList.scrollTo(i);
@@ -112,17 +152,31 @@ public final class InboxController {
         }
     }
 
-    private static final class UserCell extends ListCell<ChatUser> {
+    /** Name and handle; Cognito-only people and people with problems are marked, so they stand out in the list. */
+    private final class PersonCell extends ListCell<DirectoryEntry> {
         @Override
-        protected void updateItem(ChatUser u, boolean empty) {
-            super.updateItem(u, empty);
-            if (empty || u == null) {
+        protected void updateItem(DirectoryEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            getStyleClass().removeAll("person-cognito-only", "person-open");
+            if (empty || e == null) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
-            setText((u.displayName() == null ? "(no name)" : u.displayName()) + (u.handle() == null ? "" : "  @" + u.handle()));
-            setTooltip(new Tooltip(u.uuid()));
+            String name = e.displayName() != null ? e.displayName() : e.cognitoUsername() != null ? e.cognitoUsername() : "(no name)";
+            String marks = (e.userUuid() == null ? "  · Cognito only" : "")
+                    + (e.problems().isEmpty() ? "" : "  ⚠" + e.problems().size());
+            setText(name + (e.handle() == null ? "" : "  @" + e.handle()) + marks);
+            if (e.userUuid() == null) {
+                getStyleClass().add("person-cognito-only");
+            }
+            ChatUser open = vm.selectedUserProperty().get();
+            if (open != null && open.uuid().equals(e.userUuid())) {
+                getStyleClass().add("person-open");
+            }
+            setTooltip(new Tooltip((e.userUuid() != null ? e.userUuid() : "sub " + e.cognitoSub())
+                    + "\nsources: " + String.join(", ", e.sourceList().stream().map(DirectorySource::id).toList())
+                    + "\nDouble-click or Enter opens their conversations"));
         }
     }
 

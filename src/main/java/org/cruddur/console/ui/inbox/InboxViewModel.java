@@ -1,8 +1,9 @@
 package org.cruddur.console.ui.inbox;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -11,17 +12,21 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.cruddur.console.service.ChatUser;
 import org.cruddur.console.service.MessageGroupRow;
 import org.cruddur.console.service.MessagesTable;
 import org.cruddur.console.service.Page;
+import org.cruddur.console.service.users.DirectoryEntry;
+import org.cruddur.console.service.users.DirectoryListing;
+import org.cruddur.console.service.users.DirectoryMerge;
 import org.cruddur.console.ui.main.MainViewModel;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The left pane: everyone the user directory knows (searchable by handle, display name or uuid) and the selected
- * person's conversations (pattern B), newest first, a page at a time.
+ * The left pane: everyone the user directory knows (seed users, the table and Cognito, searchable by handle, name,
+ * email, uuid or sub), the person picked there (whose details the details pane shows), and the person whose
+ * conversations (pattern B) are open, newest first, a page at a time. Picking someone only shows who they are;
+ * opening their conversations is a separate step, so the composer can write as one person to another.
  */
 public final class InboxViewModel {
 
@@ -29,7 +34,11 @@ public final class InboxViewModel {
 
     private final MainViewModel main;
     private final ObservableList<ChatUser> users = FXCollections.observableArrayList();
-    private final FilteredList<ChatUser> matchingUsers = new FilteredList<>(users, u -> true);
+    private final ObservableList<DirectoryEntry> matchingPeople = FXCollections.observableArrayList();
+    private final ObservableList<String> directoryNotes = FXCollections.observableArrayList();
+    private final BooleanProperty directoryLoaded = new SimpleBooleanProperty(this, "directoryLoaded");
+    private final ObjectProperty<DirectoryEntry> selectedPerson = new SimpleObjectProperty<>(this, "selectedPerson");
+    private DirectoryListing listing = new DirectoryListing(List.of(), List.of(), false);
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final ObjectProperty<ChatUser> selectedUser = new SimpleObjectProperty<>(this, "selectedUser");
     private final ObservableList<MessageGroupRow> conversations = FXCollections.observableArrayList();
@@ -37,6 +46,7 @@ public final class InboxViewModel {
     private final BooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
     private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final StringProperty preferredUserUuid = new SimpleStringProperty(this, "preferredUserUuid");
+    private final BooleanBinding canLoadMore = Bindings.createBooleanBinding(() -> hasMore.get() && !loading.get(), hasMore, loading);
     private final int pageSize;
     private Map<String, AttributeValue> nextKey;
     private int generation;
@@ -50,10 +60,15 @@ public final class InboxViewModel {
     public InboxViewModel(MainViewModel main, int pageSize) {
         this.main = main;
         this.pageSize = pageSize;
-        search.addListener((obs, was, text) -> matchingUsers.setPredicate(u -> matches(u, text)));
+        search.addListener((obs, was, text) -> matchingPeople.setAll(listing.search(text)));
         selectedUser.addListener((obs, was, user) -> {
             if (user != null) {
                 preferredUserUuid.set(user.uuid());
+                // the details pane follows whoever's conversations were opened
+                DirectoryEntry shown = selectedPerson.get();
+                if (shown == null || !user.uuid().equals(shown.userUuid())) {
+                    selectedPerson.set(entryOf(user.uuid()));
+                }
             }
             reloadConversations(null);
         });
@@ -68,26 +83,10 @@ public final class InboxViewModel {
         });
     }
 
-    /** Whether a person matches the search text: a part of the handle, display name or uuid, ignoring case. */
-    public static boolean matches(ChatUser user, String text) {
-        if (text == null || text.isBlank()) {
-            return true;
-        }
-        String needle = text.trim().toLowerCase(Locale.ROOT);
-        if (needle.startsWith("@")) {
-            needle = needle.substring(1);
-        }
-        return contains(user.handle(), needle) || contains(user.displayName(), needle) || contains(user.uuid(), needle);
-    }
-
-    private static boolean contains(String hay, String needle) {
-        return hay != null && hay.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
     /**
      * Reads the people again, keeping the selected (or remembered) person selected. The seed users show at once, so
-     * the inbox need not wait for the directory, which scans the whole table for the people group rows name
-     * (seconds on a large table); the full list replaces them when that scan is done.
+     * the inbox need not wait for the directory, which scans the whole table for the people group rows name and reads
+     * Cognito (seconds on a large table or pool); the merged directory replaces them when that is done.
      */
     public void loadUsers() {
         MessagesTable t = main.table();
@@ -97,18 +96,65 @@ public final class InboxViewModel {
         int mine = ++usersGeneration;
         List<ChatUser> seed = t.users().seedUsers();
         if (users.isEmpty() || !users.containsAll(seed)) {
-            users.setAll(seed);
+            directoryLoaded.set(false);
+            directoryNotes.clear();
+            show(new DirectoryListing(DirectoryMerge.merge(seed, List.of(), List.of(), false), List.of(), false), seed);
         }
         String wanted = selectedUser.get() != null ? selectedUser.get().uuid() : preferredUserUuid.get();
-        pendingDirectory = () -> main.work().submit("Loading people", progress -> t.users().all(), all -> {
+        pendingDirectory = () -> main.work().submit("Loading people", progress -> t.users().directory(), directory -> {
             if (mine == usersGeneration && t == main.table()) {
-                users.setAll(all);
-                select(all, wanted, false);
+                show(directory, seed);
+                directoryNotes.setAll(directory.notes());
+                directoryLoaded.set(true);
+                select(users, wanted, false);
             }
-        }, main::report);
+        }, failure -> {
+            if (mine == usersGeneration) {
+                main.report(failure);
+            }
+        });
         select(users, wanted, true);
         if (selectedUser.get() == null) {
             loadDirectory();
+        }
+    }
+
+    /**
+     * Puts a directory listing in the picker, keeping the picked person (by uuid, else by Cognito user name). The
+     * people with an inbox keep the seed file's order first, so with nobody remembered the first seed user opens.
+     */
+    private void show(DirectoryListing directory, List<ChatUser> seed) {
+        listing = directory;
+        Map<String, ChatUser> withInbox = new java.util.LinkedHashMap<>();
+        seed.forEach(u -> withInbox.put(u.uuid(), null));
+        directory.entries().forEach(e -> e.chatUser().ifPresent(u -> withInbox.put(u.uuid(), u)));
+        users.setAll(withInbox.values().stream().filter(java.util.Objects::nonNull).toList());
+        matchingPeople.setAll(directory.search(search.get()));
+        DirectoryEntry shown = selectedPerson.get();
+        if (shown != null) {
+            selectedPerson.set(directory.entries().stream().filter(e -> samePerson(e, shown)).findFirst().orElse(null));
+        }
+    }
+
+    private static boolean samePerson(DirectoryEntry a, DirectoryEntry b) {
+        if (a.userUuid() != null || b.userUuid() != null) {
+            return a.userUuid() != null && a.userUuid().equals(b.userUuid());
+        }
+        return a.cognitoUsername() != null && a.cognitoUsername().equals(b.cognitoUsername());
+    }
+
+    private DirectoryEntry entryOf(String uuid) {
+        return listing.entries().stream().filter(e -> uuid.equals(e.userUuid())).findFirst().orElse(null);
+    }
+
+    /** Opens a person's conversations (the inbox shows them; the composer writes as them). */
+    public void openConversations(ChatUser user) {
+        if (user == null) {
+            return;
+        }
+        ChatUser current = selectedUser.get();
+        if (current == null || !current.uuid().equals(user.uuid())) {
+            selectedUser.set(user);
         }
     }
 
@@ -129,7 +175,8 @@ public final class InboxViewModel {
         ChatUser current = selectedUser.get();
         ChatUser pick = all.stream().filter(u -> u.uuid().equals(wanted)).findFirst()
                 .orElse(current != null && !reload ? current : all.isEmpty() ? null : all.get(0));
-        if (pick != null && pick.equals(current)) {
+        // the directory's record of the same person may carry more (email, sub): same uuid, same inbox
+        if (pick != null && current != null && pick.uuid().equals(current.uuid())) {
             if (reload) {
                 reloadConversations(selectedConversation.get() == null ? null : selectedConversation.get().messageGroupUuid());
             }
@@ -208,8 +255,29 @@ public final class InboxViewModel {
         return users;
     }
 
-    public FilteredList<ChatUser> matchingUsers() {
-        return matchingUsers;
+    /** The directory's people whose handle, name, email, uuid, sub or Cognito user name contain the search text. */
+    public ObservableList<DirectoryEntry> matchingPeople() {
+        return matchingPeople;
+    }
+
+    /** The person picked in the picker: the details pane shows them. */
+    public ObjectProperty<DirectoryEntry> selectedPersonProperty() {
+        return selectedPerson;
+    }
+
+    /** What the directory could not read (Cognito not configured or unreachable, table unreadable). */
+    public ObservableList<String> directoryNotes() {
+        return directoryNotes;
+    }
+
+    /** False while only the seed users are known (the table and Cognito are still being read). */
+    public BooleanProperty directoryLoadedProperty() {
+        return directoryLoaded;
+    }
+
+    /** Whether a "Load more" row makes sense: the inbox has more and nothing is loading. */
+    public BooleanBinding canLoadMoreProperty() {
+        return canLoadMore;
     }
 
     public StringProperty searchProperty() {

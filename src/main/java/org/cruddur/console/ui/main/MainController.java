@@ -41,6 +41,8 @@ public final class MainController {
 
         Parent rawItemsView();
 
+        Parent userDetailsView();
+
         Parent adminView();
 
         Parent operationLogView();
@@ -86,6 +88,10 @@ public final class MainController {
     @FXML private StackPane conversationHost;
     @FXML private StackPane composerHost;
     @FXML private StackPane rawItemsHost;
+    @FXML private StackPane personHost;
+    @FXML private TabPane sideTabs;
+    @FXML private Tab rawItemsTab;
+    @FXML private Tab personTab;
     @FXML private StackPane adminHost;
     @FXML private StackPane operationLogHost;
     @FXML private Label statusLabel;
@@ -110,6 +116,7 @@ public final class MainController {
         conversationHost.getChildren().setAll(shell.conversationView());
         composerHost.getChildren().setAll(shell.composerView());
         rawItemsHost.getChildren().setAll(shell.rawItemsView());
+        personHost.getChildren().setAll(shell.userDetailsView());
         adminHost.getChildren().setAll(shell.adminView());
         operationLogHost.getChildren().setAll(shell.operationLogView());
 
@@ -316,6 +323,18 @@ public final class MainController {
     @FXML
     private void showMessages() {
         tabs.getSelectionModel().select(messagesTab);
+    }
+
+    /** Brings the picked person's details forward (the right column's Person tab). */
+    @FXML
+    public void showPerson() {
+        tabs.getSelectionModel().select(messagesTab);
+        sideTabs.getSelectionModel().select(personTab);
+    }
+
+    /** Brings the thread's raw items forward again. */
+    public void showRawItems() {
+        sideTabs.getSelectionModel().select(rawItemsTab);
     }
 
     @FXML

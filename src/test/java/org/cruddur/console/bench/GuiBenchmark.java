@@ -1,0 +1,400 @@
+package org.cruddur.console.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.service.TableItems;
+import org.cruddur.console.ui.ConsoleApp;
+import org.cruddur.console.ui.conversation.ConversationViewModel;
+import org.cruddur.console.ui.preferences.ConsolePreferences;
+import org.cruddur.console.ui.preferences.PreferencesFile;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+
+/**
+ * The desktop console at scale (issue 6, item 5): launch to visible window and to first rendered conversation of the
+ * real app jar, and the heap after scrolling a long conversation from newest to oldest.
+ *
+ * <ol>
+ *   <li>Prepares, off-screen through the CLI, a data folder whose embedded database holds one conversation of
+ *   {@code bench.gui.messages} messages (default 100,000) between the first two seed users, with the first one
+ *   remembered as last user, so the app opens that conversation at start. Seeding 100k messages into the disk-backed
+ *   DynamoDB Local takes many minutes on a small machine, so the folder ({@code target/bench-gui-data/<N>}) is kept
+ *   and reused when it already holds the conversation.</li>
+ *   <li>Launches {@code cruddur-console.jar} as a child process three times (headless: Monocle on the classpath, the
+ *   same flags as the UI tests; a real screen is not needed) and reads the StartupTimes lines it logs; medians.</li>
+ *   <li>Opens the console in this JVM (headless too) on the same folder, reads every older page until none is left,
+ *   as scrolling to the top does, and reports the heap used after a full GC and how long the scroll took.</li>
+ * </ol>
+ * Results: target/bench/gui-results.json, and rows appended to target/bench/BENCHMARKS.md when it exists. Timing is
+ * reported, never asserted.
+ *
+ * <p>Run: {@code mvn -B -Pbench -DskipTests verify -Dbench.console.skip=true} (add {@code -Dbench.gui.messages=2000}
+ * for a small run).
+ */
+public final class GuiBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern WINDOW = Pattern.compile("startup: window visible (\\d+) ms after launch");
+    private static final Pattern CONVERSATION = Pattern.compile("startup: first conversation rendered (\\d+) ms after launch");
+    private static final int LAUNCHES = 3;
+    private static final long LAUNCH_TIMEOUT_SECONDS = 300;
+
+    private final int messages;
+    private final Path jar;
+    private final Path home;
+    private final Path out;
+    private final ChatUser viewer = SeedUsers.DEFAULT.get(0);
+
+    GuiBenchmark(int messages, Path jar, Path home, Path out) {
+        this.messages = messages;
+        this.jar = jar;
+        this.home = home;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = Integer.getInteger("bench.gui.messages", 100_000);
+        Path target = Path.of("target").toAbsolutePath();
+        GuiBenchmark bench = new GuiBenchmark(messages, target.resolve("cruddur-console.jar"),
+                target.resolve("bench-gui-data").resolve(Integer.toString(messages)), target.resolve("bench"));
+        int status = 0;
+        try {
+            bench.run();
+        } catch (Exception e) {
+            System.err.println("gui benchmark failed: " + e);
+            e.printStackTrace();
+            status = 1;
+        }
+        // the JavaFX toolkit keeps non-daemon threads: end the JVM ourselves
+        System.exit(status);
+    }
+
+    void run() throws Exception {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run mvn package first");
+        }
+        Files.createDirectories(out);
+        long prepareStart = System.nanoTime();
+        String prepared = prepare();
+        long prepareMillis = (System.nanoTime() - prepareStart) / 1_000_000;
+        log("data: " + prepared + " (" + prepareMillis + " ms)");
+
+        long[] window = new long[LAUNCHES];
+        long[] conversation = new long[LAUNCHES];
+        for (int i = 0; i < LAUNCHES; i++) {
+            long[] times = launchOnce(i + 1);
+            window[i] = times[0];
+            conversation[i] = times[1];
+            log("launch " + (i + 1) + ": window " + times[0] + " ms, first conversation " + times[1] + " ms");
+        }
+        Map<String, Object> scroll = scrollNewestToOldest();
+        write(prepared, prepareMillis, window, conversation, scroll);
+    }
+
+    // ---- data ---------------------------------------------------------------------------------------------------
+
+    private AppDirectories dirs() {
+        return new AppDirectories(home.resolve("config"), home.resolve("data"));
+    }
+
+    /** Makes sure the folder holds the conversation (seeding it through the CLI when not), and remembers the viewer. */
+    private String prepare() throws Exception {
+        Files.createDirectories(home);
+        long held = countMessages();
+        String how;
+        if (held == messages) {
+            how = "reused";
+        } else {
+            log("seeding " + messages + " messages into " + home + " through the CLI (held " + Math.max(held, 0) + ")…");
+            cli("ddb", "schema-load");
+            cli("ddb", "seed", "--conversations", "1", "--messages", Integer.toString(messages));
+            held = countMessages();
+            if (held != messages) {
+                throw new IllegalStateException("after seeding, the conversation holds " + held + " messages, not " + messages);
+            }
+            how = "seeded";
+        }
+        // the app opens the last user's newest conversation: that is the long one
+        PreferencesFile prefs = new PreferencesFile(dirs().preferencesFile());
+        prefs.save(new ConsolePreferences(null, null, ConnectionProfile.EMBEDDED.name(), viewer.uuid()));
+        return how + ": one conversation of " + messages + " messages in " + home;
+    }
+
+    /** Messages in the viewer's newest conversation, or -1 when there is no table or conversation yet. */
+    private long countMessages() {
+        if (!Files.isDirectory(dirs().embeddedDatabaseDir())) {
+            return -1;
+        }
+        try (MessagesTable t = MessagesTable.open(ConnectionProfile.EMBEDDED, dirs(), false, s -> { })) {
+            if (!t.schema().exists()) {
+                return -1;
+            }
+            List<MessageGroupRow> rows = t.inbox().page(viewer.uuid(), 1, null).rows();
+            if (rows.isEmpty()) {
+                return -1;
+            }
+            QueryRequest count = QueryRequest.builder().tableName(t.session().tableName())
+                    .keyConditionExpression("pk = :pk").select(Select.COUNT)
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(TableItems.MESSAGE_PREFIX + rows.get(0).messageGroupUuid())))
+                    .build();
+            return t.session().call(c -> c.queryPaginator(count).stream().mapToLong(r -> r.count()).sum());
+        }
+    }
+
+    private void cli(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().put(AppDirectories.HOME_VARIABLE, home.toString());
+        int exit = pb.start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", args) + " failed with exit status " + exit);
+        }
+    }
+
+    // ---- launch -------------------------------------------------------------------------------------------------
+
+    /** One launch of the real app jar; returns {window ms, first conversation ms} from its log. */
+    private long[] launchOnce(int n) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(headlessFlags());
+        command.add("-Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.StartupTimes=info");
+        // the app jar (its manifest brings lib/) plus Monocle, which the headless glass platform needs
+        command.addAll(List.of("-cp", jar + File.pathSeparator + monocleJar(), "org.cruddur.console.Launcher"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().put(AppDirectories.HOME_VARIABLE, home.toString());
+        Process app = pb.start();
+        Path logFile = out.resolve("gui-launch-" + n + ".log");
+        CompletableFuture<long[]> times = CompletableFuture.supplyAsync(() -> readTimes(app, logFile));
+        try {
+            return times.get(LAUNCH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            stop(app);
+        }
+    }
+
+    private static long[] readTimes(Process app, Path logFile) {
+        long window = -1;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+             var log = Files.newBufferedWriter(logFile)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                log.write(line);
+                log.newLine();
+                Matcher w = WINDOW.matcher(line);
+                if (w.find()) {
+                    window = Long.parseLong(w.group(1));
+                }
+                Matcher c = CONVERSATION.matcher(line);
+                if (c.find()) {
+                    return new long[] {window, Long.parseLong(c.group(1))};
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the console's log: " + e.getMessage(), e);
+        }
+        throw new IllegalStateException("The console ended (exit " + app.exitValue() + ") before rendering a conversation; see " + logFile);
+    }
+
+    /** Ends the launched console the way closing it would end its children: a normal termination first. */
+    private static void stop(Process app) throws InterruptedException {
+        app.destroy(); // SIGTERM: the app's shutdown hook stops its DynamoDB Local child
+        if (!app.waitFor(20, TimeUnit.SECONDS)) {
+            app.destroyForcibly();
+            app.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> headlessFlags() {
+        return List.of("-Dtestfx.headless=true", "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw", "-Dprism.text=t2k", "-Djava.awt.headless=true");
+    }
+
+    private static String monocleJar() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(p -> p.contains("openjfx-monocle")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("openjfx-monocle is not on the benchmark's classpath (run it with the test classpath)"));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    // ---- scroll ---------------------------------------------------------------------------------------------------
+
+    /**
+     * Opens the console in this JVM on the prepared folder, waits for the long conversation, then scrolls the thread
+     * to its top and reads each older page until none is left, as a person holding the scroll bar at the top would.
+     */
+    private Map<String, Object> scrollNewestToOldest() throws Exception {
+        for (String flag : headlessFlags()) {
+            String[] kv = flag.substring(2).split("=", 2);
+            System.setProperty(kv[0], kv[1]);
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        ConsoleApp app = new ConsoleApp(dirs(), ConnectionProfile.EMBEDDED.name());
+        onFx(() -> {
+            app.init();
+            app.start(new Stage());
+            return null;
+        });
+        ConversationViewModel thread = app.model().conversation();
+        waitFor("the first conversation", () -> !thread.entries().isEmpty(), 300);
+        @SuppressWarnings("unchecked")
+        ListView<Object> list = onFx(() -> (ListView<Object>) app.stage().getScene().lookup("#messageList"));
+
+        long start = System.nanoTime();
+        int pages = 1;
+        while (onFx(() -> thread.hasOlderProperty().get())) {
+            onFx(() -> {
+                list.scrollTo(0); // at the top edge the list asks for older messages itself; ask explicitly as well
+                thread.loadOlder();
+                return null;
+            });
+            waitFor("an older page", () -> !thread.loadingProperty().get(), 120);
+            pages++;
+            if (pages % 100 == 0) {
+                log("scrolled " + pages + " pages");
+            }
+        }
+        onFx(() -> {
+            list.scrollTo(0);
+            return null;
+        });
+        waitFor("the last layout", () -> true, 5);
+        long scrollMillis = (System.nanoTime() - start) / 1_000_000;
+        int held = onFx(() -> thread.entries().size());
+
+        long heap = heapAfterGc();
+        onFx(() -> {
+            app.stop();
+            app.stage().close();
+            return null;
+        });
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("pages", pages);
+        r.put("messages_held_at_end", held);
+        r.put("scroll_ms", scrollMillis);
+        r.put("heap_after_gc_mb", heap >> 20);
+        log("scrolled " + pages + " pages newest to oldest in " + scrollMillis + " ms; " + held
+                + " messages held; heap after GC " + (heap >> 20) + " MB");
+        return r;
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(120, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        // one FX round trip first, so work queued before (a page's result) has been applied
+        onFx(() -> null);
+        while (!onFx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    // ---- results --------------------------------------------------------------------------------------------------
+
+    private static double median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    }
+
+    private void write(String prepared, long prepareMillis, long[] window, long[] conversation, Map<String, Object> scroll) throws IOException {
+        double windowMedian = median(window);
+        double conversationMedian = median(conversation);
+        long heapMb = (long) scroll.get("heap_after_gc_mb");
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("date", LocalDate.now().toString());
+        doc.put("machine", Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version") + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "; headless (Monocle, software rendering)");
+        doc.put("command", "mvn -B -Pbench -DskipTests verify -Dbench.console.skip=true -Dbench.gui.messages=" + messages);
+        doc.put("data", prepared);
+        doc.put("prepare_ms", prepareMillis);
+        doc.put("launches", LAUNCHES);
+        doc.put("window_ms", window);
+        doc.put("window_median_ms", windowMedian);
+        doc.put("window_target_ms", 2000);
+        doc.put("conversation_ms", conversation);
+        doc.put("conversation_median_ms", conversationMedian);
+        doc.put("conversation_target_ms", 4000);
+        doc.put("scroll", scroll);
+        doc.put("heap_target_mb", 300);
+        Files.writeString(out.resolve("gui-results.json"), JSON.writeValueAsString(doc));
+
+        String data = "1 conversation × " + messages + " messages";
+        String rows = row("GUI: launch → visible window (median of " + LAUNCHES + ")", data, windowMedian, "ms", "≤ 2000 ms", windowMedian <= 2000)
+                + row("GUI: launch → first rendered conversation (median of " + LAUNCHES + ")", data, conversationMedian, "ms", "≤ 4000 ms",
+                conversationMedian <= 4000)
+                + row("GUI: heap after scrolling newest → oldest (" + scroll.get("pages") + " pages, " + scroll.get("scroll_ms")
+                        + " ms), after GC", data, heapMb, "MB", "< 300 MB", heapMb < 300);
+        Path md = out.resolve("BENCHMARKS.md");
+        if (Files.exists(md)) {
+            Files.writeString(md, Files.readString(md) + rows);
+        }
+        System.out.println("| benchmark | data | console | baseline | ratio | unit | target |\n|---|---|---|---|---|---|---|\n" + rows);
+        System.out.println("Command: " + doc.get("command") + "  (" + prepared + ")");
+    }
+
+    private static String row(String benchmark, String data, double value, String unit, String target, boolean met) {
+        String shown = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        return "| " + benchmark + " | " + data + " | " + shown + " | — | — | " + unit + " | " + target + (met ? " ✔" : " ✘") + " |\n";
+    }
+
+    private static void log(String line) {
+        System.out.println("[gui-bench] " + line);
+    }
+}
