@@ -82,6 +82,14 @@ key ctrl+1
 key ctrl+p
 shot 05-profiles
 click 1061 584   # the dialog's Close button
+# find a person and show their merged directory record (the Person tab beside the raw items)
+key ctrl+f
+xdotool type --delay 50 ines; sleep 1
+key Return
+key ctrl+i
+shot 07-person
+key ctrl+f
+key BackSpace
 # switch to the "staging" AWS profile (4th in the selector): the bar turns red; without AWS credentials here it
 # also shows how a connection error looks
 click 240 62
