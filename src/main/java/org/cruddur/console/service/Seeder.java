@@ -53,7 +53,7 @@ public final class Seeder {
     }
 
     public Seeder(DynamoSession session) {
-        this(session, 4);
+        this(session, 8);
     }
 
     public SeedReport seed(SeedPlan plan, Progress progress, BooleanSupplier cancelled) {

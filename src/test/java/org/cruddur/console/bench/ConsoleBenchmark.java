@@ -53,6 +53,8 @@ public final class ConsoleBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     static final String SCAN_PREFIX = "Heads up";
+    /** -Dbench.storage=disk runs on the embedded profile's on-disk database; the default keeps it in memory. */
+    static final boolean DISK = "disk".equals(System.getProperty("bench.storage", "memory"));
 
     private final Path out;
     private final boolean quick;
@@ -66,7 +68,7 @@ public final class ConsoleBenchmark {
         this.quick = quick;
         Path home = Files.createTempDirectory("cruddur-bench");
         this.dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
-        this.server = EmbeddedDynamoDbLocal.start(dirs.dataDir(), s -> System.out.println("  " + s));
+        this.server = EmbeddedDynamoDbLocal.start(dirs.dataDir(), s -> System.out.println("  " + s), !DISK);
         this.bare = DynamoDbClient.builder()
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
                 .endpointOverride(server.endpoint())
@@ -298,7 +300,7 @@ public final class ConsoleBenchmark {
         doc.put("date", LocalDate.now().toString());
         doc.put("machine", machine());
         doc.put("command", "mvn -B -Pbench -DskipTests verify -Dbench.sizes=" + String.join(",", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
-                + (quick ? " -Dbench.quick=true" : ""));
+                + (quick ? " -Dbench.quick=true" : "") + (DISK ? " -Dbench.storage=disk" : ""));
         doc.put("results", rows);
         Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(doc));
         StringBuilder md = new StringBuilder();
@@ -317,7 +319,7 @@ public final class ConsoleBenchmark {
     private static String machine() {
         return Runtime.getRuntime().availableProcessors() + " cores, " + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap, Java "
                 + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                + "; DynamoDB Local 3.1.0 as the app's embedded child process (disk-backed)";
+                + "; DynamoDB Local 3.1.0 as the app's embedded child process (" + (DISK ? "on disk" : "-inMemory") + ")";
     }
 
 }
