@@ -134,4 +134,16 @@ class UserDetailsTest {
         assertThat(model.userDetails().bannerProperty().get()).isNotBlank().contains("Cognito");
         assertThat(find("@tobi").userUuid()).isEqualTo(TOBI.uuid());
     }
+
+    @Test
+    void aRefreshReadsTheDirectoryAgainSoNewCognitoUsersShowUp() {
+        CognitoLocalServer cognito = CognitoLocalServer.get();
+        String pool = cognito.createPool();
+        model.main().connect(LocalDynamo.profile("people", dynamo.endpoint(), table, false).withCognito(cognito.endpoint().toString(), pool));
+        model.inbox().searchProperty().set("latecomer");
+        assertThat(model.inbox().matchingPeople()).isEmpty();
+        cognito.createUser(pool, "latecomer", "preferred_username", "latecomer", "name", "Late Comer", "email", "late@example.com");
+        model.main().refresh();
+        assertThat(model.inbox().matchingPeople()).extracting(DirectoryEntry::handle).containsExactly("latecomer");
+    }
 }

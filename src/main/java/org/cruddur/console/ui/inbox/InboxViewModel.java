@@ -52,6 +52,7 @@ public final class InboxViewModel {
     private int generation;
     private int usersGeneration;
     private Runnable pendingDirectory;
+    private boolean directoryReadOnce;
 
     public InboxViewModel(MainViewModel main) {
         this(main, PAGE_SIZE);
@@ -75,6 +76,7 @@ public final class InboxViewModel {
         main.dataVersionProperty().addListener((obs, was, now) -> loadUsers());
         main.tableProperty().addListener((obs, was, now) -> {
             if (now == null) {
+                directoryReadOnce = false; // the next table's first conversation goes first again
                 generation++;
                 conversations.clear();
                 selectedConversation.set(null);
@@ -114,7 +116,8 @@ public final class InboxViewModel {
             }
         });
         select(users, wanted, true);
-        if (selectedUser.get() == null) {
+        // only a table's first start waits for the first conversation; a refresh re-reads the directory at once
+        if (selectedUser.get() == null || directoryReadOnce) {
             loadDirectory();
         }
     }
@@ -166,6 +169,7 @@ public final class InboxViewModel {
         Runnable pending = pendingDirectory;
         pendingDirectory = null;
         if (pending != null) {
+            directoryReadOnce = true;
             pending.run();
         }
     }
