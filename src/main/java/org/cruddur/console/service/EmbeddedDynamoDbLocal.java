@@ -46,8 +46,8 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
     /** Starts DynamoDB Local and waits until it accepts connections. */
     public static EmbeddedDynamoDbLocal start(Path dataDir, Consumer<String> status) {
         Path jars = locate(dataDir).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
-                "DynamoDB Local was not found: build with 'mvn package', set " + DIR_VARIABLE
-                        + " to a folder of its jars, or use another profile (--profile local / --endpoint URL)"));
+                "DynamoDB Local is not installed (its license forbids shipping it with the console): run 'cruddur-console ddb local install'"
+                        + " to install it, set " + DIR_VARIABLE + " to a folder of its jars, or use another profile (--profile local / --endpoint URL)"));
         try {
             Path dbDir = dataDir.resolve("dynamodb-local-data");
             Files.createDirectories(dbDir);
