@@ -79,6 +79,7 @@ public final class DynamoDbLocalInstall {
         this.http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(15))
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                .sslContext(TrustedCertificates.sslContext())
                 .build();
     }
 
