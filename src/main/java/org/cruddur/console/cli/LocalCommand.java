@@ -57,7 +57,7 @@ public final class LocalCommand implements Callable<Integer> {
             out.println("DynamoDB Local:   " + found.map(dir -> "found in " + dir).orElse("not installed (run 'ddb local install')"));
             found.map(dir -> dir.resolve(DynamoDbLocalInstall.LICENSE_COPY)).filter(java.nio.file.Files::isRegularFile)
                     .ifPresent(license -> out.println("license:          " + license));
-            out.println("install folder:   " + install.installDir());
+            out.println("install folder:   " + install.installDir() + (install.isInstalled() ? " (installed)" : " (empty)"));
             out.println("local Maven copy: " + install.localMavenCopy().map(Path::toString).orElse("none"));
             out.printf(Locale.ROOT, "download:         %s from %s (%d files, %.1f MB)%n", install.coordinates(), install.repository(),
                     install.fileCount(), install.downloadSize() / 1e6);
@@ -96,9 +96,10 @@ public final class LocalCommand implements Callable<Integer> {
                 out.println("Installed DynamoDB Local from " + from + " into " + dir);
                 return 0;
             }
-            Optional<Path> found = install.locate();
-            if (found.isPresent()) {
-                out.println("DynamoDB Local is already installed: " + found.get());
+            // Only the install folder counts here: a copy found elsewhere (CRUDDUR_DYNAMODB_LOCAL, a build's
+            // target/dynamodb-local) may go away, and installing beside it does no harm.
+            if (install.isInstalled()) {
+                out.println("DynamoDB Local is already installed: " + install.installDir());
                 return 0;
             }
             Optional<Path> mavenCopy = download ? Optional.empty() : install.localMavenCopy();
