@@ -1,6 +1,7 @@
 package org.cruddur.console.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cruddur.console.AppVersion;
 import org.cruddur.console.config.AppDirectories;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = ConsoleCommand.Version.class,
         description = "Admin console for the Cruddur direct-messaging DynamoDB table. Without arguments it opens the desktop app.",
-        subcommands = {DdbCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DdbCommand.class, CognitoCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
 public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Connection profile: embedded (default), local, prod, or one of yours.")
@@ -34,6 +35,12 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Option(names = "--allow-writes", description = "Unlock writes on prod and read-only profiles.")
     boolean allowWrites;
+
+    @Option(names = "--cognito-endpoint", paramLabel = "URL", description = "A Cognito user pools endpoint (e.g. cognito-local at http://localhost:9229).")
+    String cognitoEndpoint;
+
+    @Option(names = "--user-pool-id", paramLabel = "ID", description = "The Cognito user pool of the users directory.")
+    String userPoolId;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,6 +79,13 @@ public final class ConsoleCommand implements Callable<Integer> {
         }
         if (table != null) {
             profile = profile.withTable(table);
+        }
+        if (cognitoEndpoint != null || userPoolId != null) {
+            profile = profile.withCognito(cognitoEndpoint, userPoolId);
+            List<String> problems = profile.problems().stream().filter(p -> p.startsWith("cognito endpoint")).toList();
+            if (!problems.isEmpty()) {
+                throw new ConsoleException(ConsoleException.Kind.CONFIG, "--cognito-endpoint: " + problems.get(0));
+            }
         }
         return profile;
     }

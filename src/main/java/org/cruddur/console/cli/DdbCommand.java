@@ -24,6 +24,7 @@ import org.cruddur.console.service.SdkJson;
 import org.cruddur.console.service.SeedPlan;
 import org.cruddur.console.service.SeedUsers;
 import org.cruddur.console.service.Seeder;
+import org.cruddur.console.service.UserReference;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -221,7 +222,7 @@ public final class DdbCommand implements Callable<Integer> {
 
         @Override
         void run(MessagesTable table) {
-            String uuid = table.users().find(user).map(ChatUser::uuid).orElseGet(() -> requireUuid(user));
+            String uuid = UserReference.uuidOf(user, table.users());
             InboxQuery inbox = table.inbox();
             Page<MessageGroupRow> page = paging.all ? inbox.all(uuid) : inbox.page(uuid, paging.limitOrDefault(), null);
             if (json) {
@@ -329,14 +330,6 @@ public final class DdbCommand implements Callable<Integer> {
                 out().println((r.newConversation() ? "Started conversation " : "Posted to conversation ") + r.messageGroupUuid()
                         + ": message " + r.messageUuid() + " at " + r.createdAt());
             }
-        }
-    }
-
-    static String requireUuid(String reference) {
-        try {
-            return java.util.UUID.fromString(reference).toString();
-        } catch (IllegalArgumentException e) {
-            throw ConsoleException.notFound("Unknown user '" + reference + "'");
         }
     }
 }

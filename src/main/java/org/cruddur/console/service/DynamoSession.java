@@ -106,7 +106,8 @@ public final class DynamoSession implements AutoCloseable {
         }
     }
 
-    private static AwsCredentialsProvider awsCredentials(ConnectionProfile profile) {
+    /** The credentials a real-AWS profile uses: its named profile in ~/.aws (SSO included), else the default chain. */
+    public static AwsCredentialsProvider awsCredentials(ConnectionProfile profile) {
         if (profile.awsProfile() != null && !profile.awsProfile().isBlank()) {
             return ProfileCredentialsProvider.create(profile.awsProfile());
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.service.users.CognitoUserSource;
 
 /**
  * The messages table through one open session: the entry point both front ends use. Each access pattern and admin
@@ -20,13 +21,23 @@ public final class MessagesTable implements AutoCloseable {
     private final UserDirectory users;
     private final PostMessage post;
     private final TableScanner scanner;
+    private final CognitoUserSource cognito;
 
+    /** Also opens the profile's Cognito user pool for the user directory, when it names one (nothing is sent yet). */
     public MessagesTable(DynamoSession session, List<ChatUser> seedUsers) {
         this.session = session;
+        CognitoUserSource pool = null;
+        String cognitoMissing = null;
+        try {
+            pool = CognitoUserSource.forProfile(session.profile()).orElse(null);
+        } catch (ConsoleException e) {
+            cognitoMissing = e.getMessage();
+        }
+        this.cognito = pool;
         this.schema = new MessagesSchema(session);
         this.conversations = new ConversationQuery(session);
         this.inbox = new InboxQuery(session);
-        this.users = new UserDirectory(session, seedUsers);
+        this.users = new UserDirectory(session, seedUsers, pool, cognitoMissing);
         this.post = new PostMessage(session, users);
         this.scanner = new TableScanner(session);
     }
@@ -76,6 +87,9 @@ public final class MessagesTable implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cognito != null) {
+            cognito.close();
+        }
         session.close();
     }
 }

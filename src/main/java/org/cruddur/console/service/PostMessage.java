@@ -103,7 +103,7 @@ public final class PostMessage {
     public PostResult toGroup(String senderRef, String groupUuid, String text) {
         validate(text);
         session.requireWrites("post");
-        String senderUuid = users.find(senderRef).map(ChatUser::uuid).orElse(senderRef);
+        String senderUuid = UserReference.uuidOf(senderRef, users);
         for (int attempt = 1; ; attempt++) {
             List<MessageGroupRow> rows = groupRows.of(groupUuid);
             if (rows.isEmpty()) {
