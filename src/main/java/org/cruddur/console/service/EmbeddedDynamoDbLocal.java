@@ -56,7 +56,9 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
             command.add("-Xmx512m");
-            command.add("-Djava.library.path=" + jars);
+            // AWS's zip keeps the sqlite4java natives in DynamoDBLocal_lib (its jar's manifest names the jars there)
+            Path zipLib = jars.resolve("DynamoDBLocal_lib");
+            command.add("-Djava.library.path=" + jars + (Files.isDirectory(zipLib) ? File.pathSeparator + zipLib : ""));
             command.add("-cp");
             command.add(jars.toAbsolutePath() + File.separator + "*");
             command.add(MAIN_CLASS);
