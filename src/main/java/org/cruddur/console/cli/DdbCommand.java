@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
         subcommands = {
             DdbCommand.SchemaLoad.class, DdbCommand.Drop.class, DdbCommand.ListTables.class, DdbCommand.Describe.class,
             DdbCommand.Scan.class, DdbCommand.Seed.class, DdbCommand.ListConversations.class,
-            DdbCommand.GetConversation.class, DdbCommand.Post.class})
+            DdbCommand.GetConversation.class, DdbCommand.Post.class, LocalCommand.class})
 public final class DdbCommand implements Callable<Integer> {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -54,8 +54,8 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
      */
     public static EmbeddedDynamoDbLocal start(Path dataDir, Consumer<String> status, boolean inMemory) {
         Path jars = locate(dataDir).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
-                "DynamoDB Local was not found: build with 'mvn package', set " + DIR_VARIABLE
-                        + " to a folder of its jars, or use another profile (--profile local / --endpoint URL)"));
+                "DynamoDB Local is not installed (its license forbids shipping it with the console): run 'cruddur-console ddb local install'"
+                        + " to install it, set " + DIR_VARIABLE + " to a folder of its jars, or use another profile (--profile local / --endpoint URL)"));
         try {
             Path dbDir = dataDir.resolve("dynamodb-local-data");
             Files.createDirectories(dbDir);
@@ -64,7 +64,9 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java").toString());
             command.add("-Xmx512m");
-            command.add("-Djava.library.path=" + jars);
+            // AWS's zip keeps the sqlite4java natives in DynamoDBLocal_lib (its jar's manifest names the jars there)
+            Path zipLib = jars.resolve("DynamoDBLocal_lib");
+            command.add("-Djava.library.path=" + jars + (Files.isDirectory(zipLib) ? File.pathSeparator + zipLib : ""));
             command.add("-cp");
             command.add(jars.toAbsolutePath() + File.separator + "*");
             command.add(MAIN_CLASS);

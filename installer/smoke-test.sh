@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Smoke test of the packaged app (issue 5), run by .ci/run after the unit tests:
+#  1. builds the app-image (and the .deb) with the installer profile; checks DynamoDB Local is not inside;
+#  2. the launcher prints the pom's version, and passes exit codes through;
+#  3. on a temporary data folder (CRUDDUR_CONSOLE_HOME): refuses to install DynamoDB Local without consent, installs it
+#     through the app's own step (downloaded from Maven Central, checksums verified), then schema-load, seed and
+#     get-conversation --json on the embedded profile, with the JSON checked;
+#  4. starts the GUI under Xvfb and writes a screenshot to target/screenshots/app-image.png.
+# Needs root for apt-get when xvfb, GTK or ImageMagick are missing. Usage: installer/smoke-test.sh [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+log() { printf '\n== smoke: %s\n' "$*"; }
+fail() { printf 'smoke test FAILED: %s\n' "$*" >&2; exit 1; }
+
+app_image=target/installer/app-image/cruddur-console
+launcher=$app_image/bin/cruddur-console
+version=$(python3 -c "import xml.etree.ElementTree as E; print(E.parse('pom.xml').getroot().find('{http://maven.apache.org/POM/4.0.0}version').text)")
+
+started=()
+work=$(mktemp -d)
+cleanup() {
+  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ "${1:-}" != "--no-build" ]; then
+  log "build the app-image and the .deb"
+  start=$(date +%s)
+  mvn -B -ntp -Pinstaller -DskipTests package
+  echo "installer build took $(( $(date +%s) - start )) s"
+fi
+[ -x "$launcher" ] || fail "no launcher at $launcher"
+du -sh "$app_image" target/installer/packages/* 2>/dev/null || true
+
+log "DynamoDB Local is not in the app-image (its license forbids redistributing it)"
+if find "$app_image" -iname 'DynamoDBLocal*' -o -iname '*sqlite4java*' | grep -q .; then
+  fail "the app-image contains DynamoDB Local: $(find "$app_image" -iname 'DynamoDBLocal*' | head -3)"
+fi
+
+log "--version and exit codes"
+out=$("$launcher" --version)
+echo "$out"
+[ "$out" = "Cruddur Messages Console $version" ] || fail "--version printed '$out', expected 'Cruddur Messages Console $version'"
+set +e; "$launcher" ddb no-such-command >/dev/null 2>&1; code=$?; set -e
+[ "$code" = 2 ] || fail "a usage error exited $code, expected 2"
+
+export CRUDDUR_CONSOLE_HOME=$work/home
+mkdir -p "$CRUDDUR_CONSOLE_HOME"
+
+log "ddb local install without --accept-license: license shown, nothing installed, exit 1"
+set +e; "$launcher" ddb local install --download >"$work/refused.out" 2>"$work/refused.err" </dev/null; code=$?; set -e
+tail -1 "$work/refused.err"
+[ "$code" = 1 ] || fail "install without consent exited $code, expected 1"
+grep -q "Amazon DynamoDB Local License Agreement" "$work/refused.out" || fail "the license was not shown"
+[ ! -e "$CRUDDUR_CONSOLE_HOME/data/dynamodb-local" ] || fail "something was installed without consent"
+
+log "ddb local install --accept-license (--download: from Maven Central even if ~/.m2 has a copy)"
+start=$(date +%s)
+"$launcher" ddb local install --accept-license --download </dev/null
+echo "install took $(( $(date +%s) - start )) s"
+"$launcher" ddb local status
+
+log "schema-load, seed, get-conversation on the embedded profile (bundled runtime runs DynamoDB Local)"
+"$launcher" ddb schema-load
+"$launcher" ddb seed --conversations 2 --messages 20
+"$launcher" ddb list-conversations @mara --json >"$work/inbox.json"
+group=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[0]['message_group_uuid'])" "$work/inbox.json")
+"$launcher" ddb get-conversation "$group" --json >"$work/conversation.json"
+python3 - "$work/conversation.json" "$group" <<'EOF'
+import json, sys
+messages = json.load(open(sys.argv[1]))
+keys = ["message_uuid", "user_uuid", "user_display_name", "user_handle", "message", "created_at"]
+assert len(messages) == 10, f"expected 10 messages (20 over 2 conversations), got {len(messages)}"
+assert all(list(m) == keys for m in messages), f"fields differ from the contract: {list(messages[0])}"
+times = [m["created_at"] for m in messages]
+assert times == sorted(times, reverse=True), "not newest first"
+assert {m["user_handle"] for m in messages} <= {"mara", "tobi", "lenam", "ravi", "ines"}, "unknown senders"
+print(f"get-conversation {sys.argv[2]}: {len(messages)} messages, newest {times[0]}: OK")
+EOF
+
+log "the GUI under Xvfb"
+missing=()
+command -v Xvfb >/dev/null || missing+=(xvfb)
+[ -x /usr/bin/import ] || missing+=(imagemagick)
+command -v xwininfo >/dev/null || missing+=(x11-utils)
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || missing+=(libgtk-3-0)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+display=99
+while [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+started+=($!)
+export DISPLAY=":$display"
+for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
+"$launcher" >"$work/gui.log" 2>&1 &
+gui=$!
+started+=("$gui")
+for _ in $(seq 60); do
+  xwininfo -root -tree 2>/dev/null | grep -q '"Cruddur Messages Console"' && break
+  kill -0 "$gui" 2>/dev/null || { cat "$work/gui.log"; fail "the GUI exited"; }
+  sleep 0.5
+done
+xwininfo -root -tree | grep -q '"Cruddur Messages Console"' || { cat "$work/gui.log"; fail "no 'Cruddur Messages Console' window within 30 s"; }
+sleep 2 # let the first frame paint
+mkdir -p target/screenshots
+/usr/bin/import -window root target/screenshots/app-image.png
+kill "$gui"
+echo "screenshot: target/screenshots/app-image.png ($(stat -c %s target/screenshots/app-image.png) bytes)"
+
+log "OK"
