@@ -15,7 +15,10 @@ import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.ui.admin.AdminController;
 import org.cruddur.console.ui.background.FxBackgroundWork;
+import org.cruddur.console.service.DynamoDbLocalInstall;
 import org.cruddur.console.ui.composer.ComposerController;
+import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupController;
+import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupViewModel;
 import org.cruddur.console.ui.conversation.ConversationController;
 import org.cruddur.console.ui.conversation.MessageTimes;
 import org.cruddur.console.ui.conversation.ThreadEntry;
@@ -94,6 +97,11 @@ public final class ConsoleApp extends Application {
         MessageTimes times = MessageTimes.systemDefault();
         MainViewModel main = model.main();
         main.useProfiles(profiles);
+        main.dynamoDbLocalMissingProperty().addListener((obs, was, missing) -> {
+            if (missing) {
+                showDynamoDbLocalSetup();
+            }
+        });
         model.inbox().preferredUserUuidProperty().set(preferences.lastUser());
 
         inboxController = new InboxController(model.inbox(), times, () -> mainController.showPerson());
@@ -192,6 +200,28 @@ public final class ConsoleApp extends Application {
             s.setWidth(Math.min(1400, screen.getWidth()));
             s.setHeight(Math.min(860, screen.getHeight()));
         }
+    }
+
+    /** First use of the embedded profile without DynamoDB Local: license, consent, install, then connect. */
+    private void showDynamoDbLocalSetup() {
+        MainViewModel main = model.main();
+        DynamoDbLocalSetupViewModel setup = new DynamoDbLocalSetupViewModel(
+                DynamoDbLocalInstall.forDataDir(main.directories().dataDir()), work);
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle("Install DynamoDB Local");
+        DynamoDbLocalSetupController controller = new DynamoDbLocalSetupController();
+        Scene scene = new Scene(FeatureView.load("dynamodblocal/DynamoDbLocalSetupView.fxml", controller));
+        scene.getStylesheets().setAll(stage.getScene().getStylesheets());
+        dialog.setScene(scene);
+        controller.bind(setup, () -> {
+            main.dynamoDbLocalMissingProperty().set(false);
+            main.connect(main.selectedProfile());
+        });
+        dialog.setOnHidden(e -> main.dynamoDbLocalMissingProperty().set(false));
+        dialog.show();
+        setup.fetchLicense();
     }
 
     private void showProfiles() {

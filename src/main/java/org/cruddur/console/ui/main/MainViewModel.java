@@ -20,6 +20,8 @@ import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.service.ConsoleException;
+import org.cruddur.console.service.DynamoDbLocalInstall;
+import org.cruddur.console.service.EmbeddedDynamoDbLocal;
 import org.cruddur.console.service.MessagesTable;
 import org.cruddur.console.service.SeedPlan;
 import org.cruddur.console.ui.background.BackgroundWork;
@@ -52,6 +54,7 @@ public final class MainViewModel {
     private final ObjectProperty<ConnectionProfile> selectedProfile = new SimpleObjectProperty<>(this, "selectedProfile");
     private final ReadOnlyObjectWrapper<MessagesTable> table = new ReadOnlyObjectWrapper<>(this, "table");
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(this, "connection", ConnectionState.DISCONNECTED);
+    private final BooleanProperty dynamoDbLocalMissing = new SimpleBooleanProperty(this, "dynamoDbLocalMissing");
     private final ObjectProperty<TableState> tableState = new SimpleObjectProperty<>(this, "tableState", TableState.UNKNOWN);
     private final BooleanProperty writesAllowed = new SimpleBooleanProperty(this, "writesAllowed");
     private final StringProperty error = new SimpleStringProperty(this, "error");
@@ -131,6 +134,9 @@ public final class MainViewModel {
             if (old != null) {
                 old.close();
             }
+            if (profile.kind() == ConnectionProfile.Kind.EMBEDDED && !ensureDynamoDbLocal(progress)) {
+                throw new ConsoleException(ConsoleException.Kind.CONFIG, DYNAMODB_LOCAL_MISSING);
+            }
             MessagesTable opened = opener.open(profile, dirs, progress::message);
             try {
                 return new Probe(opened, probe(opened));
@@ -150,8 +156,41 @@ public final class MainViewModel {
                 connection.set(ConnectionState.FAILED);
                 status.set("Not connected to " + profile.name());
                 report(failure);
+                if (failure instanceof ConsoleException ce && DYNAMODB_LOCAL_MISSING.equals(ce.getMessage())) {
+                    dynamoDbLocalMissing.set(true);
+                }
             }
         });
+    }
+
+    static final String DYNAMODB_LOCAL_MISSING =
+            "DynamoDB Local is not installed: accept its license to download it, or choose a folder that holds it";
+
+    /**
+     * The embedded profile needs DynamoDB Local, which an installed console does not ship. A copy already in the
+     * user's Maven repository is taken without asking (they have it already); otherwise the UI asks for consent.
+     */
+    private boolean ensureDynamoDbLocal(BackgroundWork.JobProgress progress) {
+        if (EmbeddedDynamoDbLocal.locate(dirs.dataDir()).isPresent()) {
+            return true;
+        }
+        DynamoDbLocalInstall install = DynamoDbLocalInstall.forDataDir(dirs.dataDir());
+        java.util.Optional<java.nio.file.Path> maven = install.localMavenCopy();
+        if (maven.isEmpty()) {
+            return false;
+        }
+        progress.message("Copying DynamoDB Local from your Maven repository…");
+        install.installFromMavenRepository(maven.get(), DynamoDbLocalInstall.Progress.none(), progress::stopRequested);
+        return true;
+    }
+
+    /** True after the embedded profile failed for want of DynamoDB Local; the window then offers to install it. */
+    public BooleanProperty dynamoDbLocalMissingProperty() {
+        return dynamoDbLocalMissing;
+    }
+
+    public AppDirectories directories() {
+        return dirs;
     }
 
     /** Looks again at the endpoint (reconnecting if there is no table) and reloads what is shown. */
