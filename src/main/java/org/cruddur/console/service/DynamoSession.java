@@ -91,18 +91,23 @@ public final class DynamoSession implements AutoCloseable {
     }
 
     private static String awsRegion(ConnectionProfile profile) {
+        return configuredRegion(profile).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
+                "No AWS region for profile '" + profile.name() + "': set region in the profile, --region, or AWS_REGION"));
+    }
+
+    /** The profile's region, else the one the AWS provider chain (env, ~/.aws, the named profile) gives, if any. */
+    public static java.util.Optional<String> configuredRegion(ConnectionProfile profile) {
         if (profile.region() != null && !profile.region().isBlank()) {
-            return profile.region();
+            return java.util.Optional.of(profile.region());
         }
         try {
             DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
             if (profile.awsProfile() != null && !profile.awsProfile().isBlank()) {
                 chain.profileName(profile.awsProfile());
             }
-            return chain.build().getRegion().id();
+            return java.util.Optional.of(chain.build().getRegion().id());
         } catch (SdkException e) {
-            throw new ConsoleException(ConsoleException.Kind.CONFIG,
-                    "No AWS region for profile '" + profile.name() + "': set region in the profile, --region, or AWS_REGION");
+            return java.util.Optional.empty();
         }
     }
 

@@ -68,19 +68,10 @@ public final class UserDirectory {
         if (known == null) {
             List<String> notes = new ArrayList<>();
             Collection<ChatUser> table = tableUsersOrNote(notes);
-            List<CognitoUser> cognitoUsers = List.of();
-            boolean cognitoRead = false;
-            if (cognito == null) {
-                notes.add(cognitoMissing);
-            } else {
-                try {
-                    cognitoUsers = cognito.list();
-                    cognitoRead = true;
-                } catch (ConsoleException e) {
-                    notes.add(cognitoNote(e));
-                }
-            }
-            known = new DirectoryListing(DirectoryMerge.merge(seedUsers, table, cognitoUsers, cognitoRead), notes, cognitoRead);
+            List<CognitoUser> cognitoUsers = readCognito(source -> source.list(), notes);
+            boolean cognitoRead = cognitoUsers != null;
+            known = new DirectoryListing(DirectoryMerge.merge(seedUsers, table, cognitoRead ? cognitoUsers : List.of(), cognitoRead),
+                    notes, cognitoRead);
             listing = known;
         }
         return known;
@@ -104,20 +95,24 @@ public final class UserDirectory {
         }
         List<String> notes = new ArrayList<>();
         Collection<ChatUser> table = tableUsersOrNote(notes);
-        List<CognitoUser> cognitoUsers = List.of();
-        boolean cognitoRead = false;
+        List<CognitoUser> cognitoUsers = readCognito(source -> cognitoCandidates(ref, table), notes);
+        boolean cognitoRead = cognitoUsers != null;
+        List<DirectoryEntry> merged = DirectoryMerge.merge(seedUsers, table, cognitoRead ? cognitoUsers : List.of(), cognitoRead);
+        return new DirectoryListing(ref.select(merged), notes, cognitoRead);
+    }
+
+    /** Cognito's answer, or null with a note when the profile has no pool or Cognito cannot be read. */
+    private List<CognitoUser> readCognito(java.util.function.Function<CognitoUserSource, List<CognitoUser>> read, List<String> notes) {
         if (cognito == null) {
             notes.add(cognitoMissing);
-        } else {
-            try {
-                cognitoUsers = cognitoCandidates(ref, table);
-                cognitoRead = true;
-            } catch (ConsoleException e) {
-                notes.add(cognitoNote(e));
-            }
+            return null;
         }
-        List<DirectoryEntry> merged = DirectoryMerge.merge(seedUsers, table, cognitoUsers, cognitoRead);
-        return new DirectoryListing(ref.select(merged), notes, cognitoRead);
+        try {
+            return read.apply(cognito);
+        } catch (ConsoleException e) {
+            notes.add(cognitoNote(e));
+            return null;
+        }
     }
 
     /** The one person a reference names; NOT_FOUND when nobody, VALIDATION when several do. */

@@ -24,7 +24,6 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClientBuilder;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -105,19 +104,9 @@ public final class CognitoUserSource implements AutoCloseable {
         if (m.matches()) {
             return m.group(1);
         }
-        if (profile.region() != null && !profile.region().isBlank()) {
-            return profile.region();
-        }
-        try {
-            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-            if (profile.awsProfile() != null && !profile.awsProfile().isBlank()) {
-                chain.profileName(profile.awsProfile());
-            }
-            return chain.build().getRegion().id();
-        } catch (SdkException e) {
-            throw new ConsoleException(ConsoleException.Kind.CONFIG, "No AWS region for user pool '" + poolId
-                    + "': use a pool id of the form <region>_<id>, set region in the profile, --region, or AWS_REGION");
-        }
+        return DynamoSession.configuredRegion(profile).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
+                "No AWS region for user pool '" + poolId
+                        + "': use a pool id of the form <region>_<id>, set region in the profile, --region, or AWS_REGION"));
     }
 
     public String userPoolId() {
