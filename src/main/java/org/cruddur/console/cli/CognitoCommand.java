@@ -21,19 +21,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code cognito ...}: the reference's bin/cognito/list-users, with every page and filters. Needs no table. */
 @Command(name = "cognito", description = "Read the profile's Cognito user pool.", mixinStandardHelpOptions = true,
         subcommands = {CognitoCommand.ListUsers.class})
-public final class CognitoCommand implements Callable<Integer> {
+public final class CognitoCommand extends CommandGroup {
 
     @ParentCommand
     ConsoleCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
 
     /** The profile's user pool; a one-line error when it names none. */
     CognitoUserSource open() {

@@ -2,7 +2,6 @@ package org.cruddur.console.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.cruddur.console.AppVersion;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Option;
         versionProvider = ConsoleCommand.Version.class,
         description = "Admin console for the Cruddur direct-messaging DynamoDB table. Without arguments it opens the desktop app.",
         subcommands = {DdbCommand.class, CognitoCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
-public final class ConsoleCommand implements Callable<Integer> {
+public final class ConsoleCommand extends CommandGroup {
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Connection profile: embedded (default), local, prod, or one of yours.")
     String profileName = ConnectionProfile.EMBEDDED.name();
@@ -42,19 +41,10 @@ public final class ConsoleCommand implements Callable<Integer> {
     @Option(names = "--user-pool-id", paramLabel = "ID", description = "The Cognito user pool of the users directory.")
     String userPoolId;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     private final AppDirectories dirs;
 
     public ConsoleCommand(AppDirectories dirs) {
         this.dirs = dirs;
-    }
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
     }
 
     AppDirectories dirs() {
@@ -91,7 +81,6 @@ public final class ConsoleCommand implements Callable<Integer> {
     }
 
     MessagesTable open() {
-        PrintWriter err = spec.commandLine().getErr();
         return MessagesTable.open(profile(), dirs, allowWrites, status -> { });
     }
 

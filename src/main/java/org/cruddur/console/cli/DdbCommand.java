@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Console;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.cruddur.console.service.ChatUser;
 import org.cruddur.console.service.ConsoleException;
 import org.cruddur.console.service.ConversationQuery;
@@ -25,7 +23,6 @@ import org.cruddur.console.service.SeedPlan;
 import org.cruddur.console.service.SeedUsers;
 import org.cruddur.console.service.Seeder;
 import org.cruddur.console.service.UserReference;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,48 +36,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
             DdbCommand.SchemaLoad.class, DdbCommand.Drop.class, DdbCommand.ListTables.class, DdbCommand.Describe.class,
             DdbCommand.Scan.class, DdbCommand.Seed.class, DdbCommand.ListConversations.class,
             DdbCommand.GetConversation.class, DdbCommand.Post.class, LocalCommand.class})
-public final class DdbCommand implements Callable<Integer> {
+public final class DdbCommand extends CommandGroup {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     @ParentCommand
     ConsoleCommand root;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
-
     /** Shared plumbing of the ddb subcommands: the open table and the output streams. */
-    abstract static class Sub implements Callable<Integer> {
+    abstract static class Sub extends TableCommand {
         @ParentCommand
         DdbCommand ddb;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        PrintWriter err() {
-            return spec.commandLine().getErr();
-        }
-
         @Override
-        public Integer call() {
-            try (MessagesTable table = ddb.root.open()) {
-                run(table);
-            }
-            out().flush();
-            return 0;
+        ConsoleCommand root() {
+            return ddb.root;
         }
-
-        abstract void run(MessagesTable table);
     }
 
     /** --limit N | --all, shared by the two paged patterns. */

@@ -20,22 +20,13 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = "DynamoDB Local for the embedded profile: where it is, and installing it (from your copy, or from Maven Central after you accept AWS's license).",
         subcommands = {LocalCommand.Status.class, LocalCommand.Install.class})
-public final class LocalCommand implements Callable<Integer> {
+public final class LocalCommand extends CommandGroup {
 
     /** How much of the license a non-interactive run prints before asking for --accept-license. */
     static final int LICENSE_PREVIEW_LINES = 6;
 
     @ParentCommand
     DdbCommand ddb;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
 
     DynamoDbLocalInstall install() {
         return DynamoDbLocalInstall.forDataDir(ddb.root.dirs().dataDir());

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.cruddur.console.service.MessagesTable;
 import org.cruddur.console.service.SdkJson;
 import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.service.users.DirectoryListing;
 import org.cruddur.console.service.users.DirectoryProblem;
 import org.cruddur.console.service.users.DirectorySource;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,19 +21,10 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "users", description = "The user directory: seed users, the table's users and Cognito, merged.",
         mixinStandardHelpOptions = true, subcommands = {UsersCommand.ListUsers.class, UsersCommand.Show.class})
-public final class UsersCommand implements Callable<Integer> {
+public final class UsersCommand extends CommandGroup {
 
     @ParentCommand
     ConsoleCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
 
     /** One person in the CLI's JSON shape. */
     static ObjectNode json(DirectoryEntry e) {
@@ -56,26 +45,17 @@ public final class UsersCommand implements Callable<Integer> {
         return o;
     }
 
-    abstract static class Sub implements Callable<Integer> {
+    abstract static class Sub extends TableCommand {
         @ParentCommand
         UsersCommand users;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
         @Override
-        public Integer call() {
-            try (MessagesTable table = users.root.open()) {
-                run(table);
-            }
-            spec.commandLine().getOut().flush();
-            return 0;
+        ConsoleCommand root() {
+            return users.root;
         }
-
-        abstract void run(MessagesTable table);
 
         void notes(DirectoryListing listing) {
             listing.notes().forEach(n -> spec.commandLine().getErr().println("note: " + n));

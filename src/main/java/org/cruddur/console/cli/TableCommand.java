@@ -1,0 +1,35 @@
+package org.cruddur.console.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.cruddur.console.service.MessagesTable;
+import picocli.CommandLine;
+
+/** A subcommand that works on the table the global options name: opens it, runs, closes it. */
+abstract class TableCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The root command, whose global options say which table to open. */
+    abstract ConsoleCommand root();
+
+    abstract void run(MessagesTable table);
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    @Override
+    public Integer call() {
+        try (MessagesTable table = root().open()) {
+            run(table);
+        }
+        out().flush();
+        return 0;
+    }
+}
