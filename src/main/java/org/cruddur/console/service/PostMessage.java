@@ -87,16 +87,24 @@ public final class PostMessage {
         if (sender.uuid().equals(recipient.uuid())) {
             throw ConsoleException.validation("Cannot start a conversation with oneself (" + describe(sender) + ")");
         }
-        String existing = findConversation(sender.uuid(), recipient.uuid());
-        if (existing != null) {
-            return toGroup(sender.uuid(), existing, text);
-        }
         String groupUuid = pairGroupUuid(sender.uuid(), recipient.uuid());
-        PostResult result = write(groupUuid, text, List.of(), sender, recipient, true);
-        removeDuplicateRows(groupUuid);
-        users.remember(sender);
-        users.remember(recipient);
-        return result;
+        for (int attempt = 1; ; attempt++) {
+            String existing = findConversation(sender.uuid(), recipient.uuid());
+            if (existing != null) {
+                return toGroup(sender.uuid(), existing, text);
+            }
+            try {
+                PostResult result = write(groupUuid, text, List.of(), sender, recipient, true);
+                removeDuplicateRows(groupUuid);
+                users.remember(sender);
+                users.remember(recipient);
+                return result;
+            } catch (TransactionCanceledException conflict) {
+                // another first message won the same keys (same millisecond): the conversation exists now, so the
+                // next attempt finds it and posts into it (pattern D)
+                giveUpOrBackoff(attempt, groupUuid);
+            }
+        }
     }
 
     /** Sends into an existing conversation (pattern D); the sender must be one of its two participants. */
@@ -115,13 +123,17 @@ public final class PostMessage {
                 removeDuplicateRows(groupUuid);
                 return new PostResult(r.messageGroupUuid(), r.messageUuid(), r.createdAt(), false, attempt);
             } catch (TransactionCanceledException conflict) {
-                if (attempt >= MAX_ATTEMPTS) {
-                    throw new ConsoleException(ConsoleException.Kind.THROTTLED,
-                            "Conversation " + groupUuid + " is too busy: gave up after " + attempt + " attempts; try again");
-                }
-                backoff(attempt);
+                giveUpOrBackoff(attempt, groupUuid);
             }
         }
+    }
+
+    private static void giveUpOrBackoff(int attempt, String groupUuid) {
+        if (attempt >= MAX_ATTEMPTS) {
+            throw new ConsoleException(ConsoleException.Kind.THROTTLED,
+                    "Conversation " + groupUuid + " is too busy: gave up after " + attempt + " attempts; try again");
+        }
+        backoff(attempt);
     }
 
     private record Participants(ChatUser sender, ChatUser recipient) {
@@ -166,15 +178,7 @@ public final class PostMessage {
         }
         items.add(putNew(TableItems.toItem(TableItems.groupRow(sender, recipient, groupUuid, createdAt, text))));
         items.add(putNew(TableItems.toItem(TableItems.groupRow(recipient, sender, groupUuid, createdAt, text))));
-        if (newConversation) {
-            try {
-                session.call(c -> c.transactWriteItems(t -> t.transactItems(items)));
-            } catch (ConsoleException e) {
-                throw e.getCause() instanceof TransactionCanceledException tce ? describeCancel(tce) : e;
-            }
-        } else {
-            callTransaction(items);
-        }
+        callTransaction(items);
         return new PostResult(groupUuid, messageUuid, createdAt, newConversation, 1);
     }
 
@@ -183,8 +187,8 @@ public final class PostMessage {
         try {
             session.call(c -> c.transactWriteItems(t -> t.transactItems(items)));
         } catch (ConsoleException e) {
-            if (e.getCause() instanceof TransactionCanceledException tce && retryable(tce)) {
-                throw tce;
+            if (e.getCause() instanceof TransactionCanceledException tce) {
+                throw retryable(tce) ? tce : describeCancel(tce);
             }
             throw e;
         }

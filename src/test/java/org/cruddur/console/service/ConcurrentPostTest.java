@@ -6,7 +6,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -116,6 +124,78 @@ class ConcurrentPostTest {
             List<MessageGroupRow> rows = table.inbox().all(participant.uuid()).rows();
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0).lastMessageAt()).isEqualTo(messages.get(0).createdAt());
+        }
+    }
+
+    /**
+     * The losing side of a same-millisecond race: every racer reads the clock only after all of them found no
+     * conversation, so all write the same keys and all but one transaction is cancelled. The losers must not fail:
+     * they find the winner's conversation and post into it.
+     */
+    @Test
+    void firstMessagesInTheSameMillisecondAllLand() throws Exception {
+        int racers = 4;
+        Clock sameInstant = new RendezvousClock(Instant.parse("2026-11-23T12:00:00Z"), racers);
+        PostMessage post = new PostMessage(table.session(), table.users(), sameInstant);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        List<Future<PostResult>> futures = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            int n = i;
+            futures.add(pool.submit(() -> n % 2 == 0 ? post.toUser("@mara", "@tobi", "same ms " + n)
+                    : post.toUser("@tobi", "@mara", "same ms " + n)));
+        }
+        List<PostResult> results = new ArrayList<>();
+        for (Future<PostResult> f : futures) {
+            results.add(f.get(2, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+
+        assertThat(results).extracting(PostResult::messageGroupUuid).containsOnly(results.get(0).messageGroupUuid());
+        assertThat(results).filteredOn(PostResult::newConversation).hasSize(1);
+        assertThat(results).extracting(PostResult::createdAt).doesNotHaveDuplicates();
+        List<MessageRow> messages = table.conversations().all(results.get(0).messageGroupUuid()).rows();
+        assertThat(messages).extracting(MessageRow::message)
+                .containsExactlyInAnyOrder("same ms 0", "same ms 1", "same ms 2", "same ms 3");
+        for (ChatUser participant : List.of(MARA, TOBI)) {
+            List<MessageGroupRow> rows = table.inbox().all(participant.uuid()).rows();
+            assertThat(rows).hasSize(1);
+            assertThat(rows.get(0).lastMessageAt()).isEqualTo(messages.get(0).createdAt());
+        }
+    }
+
+    /** A fixed clock whose first {@code parties} readers wait for each other, to force a same-instant race. */
+    private static final class RendezvousClock extends Clock {
+        private final Instant instant;
+        private final CyclicBarrier barrier;
+        private final AtomicInteger reads = new AtomicInteger();
+        private final int parties;
+
+        RendezvousClock(Instant instant, int parties) {
+            this.instant = instant;
+            this.parties = parties;
+            this.barrier = new CyclicBarrier(parties);
+        }
+
+        @Override
+        public Instant instant() {
+            if (reads.incrementAndGet() <= parties) {
+                try {
+                    barrier.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                    throw new IllegalStateException("racers did not meet", e);
+                }
+            }
+            return instant;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
         }
     }
 }
