@@ -1,5 +1,6 @@
 package org.cruddur.console.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,13 +18,12 @@ final class PartitionQuery<T> {
 
     private final DynamoSession session;
     private final Function<Map<String, AttributeValue>, T> mapper;
-    private final Comparator<T> newestFirst;
+    private final Function<T, String> time;
 
     PartitionQuery(DynamoSession session, Function<Map<String, AttributeValue>, T> mapper, Function<T, String> time) {
         this.session = session;
         this.mapper = mapper;
-        // sk sorts as text; timestamps written by other tools with other offsets are put in instant order here
-        this.newestFirst = Comparator.comparing(time, Timestamps.BY_INSTANT).reversed();
+        this.time = time;
     }
 
     private QueryRequest.Builder request(String pk) {
@@ -57,13 +57,28 @@ final class PartitionQuery<T> {
         return toPage(items, null);
     }
 
-    private record Read<T>(T row, Map<String, AttributeValue> item) {
+    private record Read<T>(T row, Map<String, AttributeValue> item, Instant at) {
     }
 
     private Page<T> toPage(List<Map<String, AttributeValue>> items, Map<String, AttributeValue> nextKey) {
+        List<T> rows = new ArrayList<>(items.size());
+        boolean canonical = true;
+        for (Map<String, AttributeValue> item : items) {
+            T row = mapper.apply(item);
+            rows.add(row);
+            canonical &= Timestamps.isCanonical(time.apply(row));
+        }
+        if (canonical) {
+            // DynamoDB already returned them newest first, and text order is time order for our own format
+            return new Page<>(List.copyOf(rows), List.copyOf(items), nextKey);
+        }
+        // sk sorts as text; timestamps written by other tools with other offsets are put in instant order here,
+        // each parsed once (stable sort, so equal instants keep DynamoDB's order)
         List<Read<T>> reads = new ArrayList<>(items.size());
-        items.forEach(item -> reads.add(new Read<>(mapper.apply(item), item)));
-        reads.sort(Comparator.comparing(Read::row, newestFirst)); // stable: a no-op for sk in our own format
+        for (int i = 0; i < items.size(); i++) {
+            reads.add(new Read<>(rows.get(i), items.get(i), Timestamps.tryParse(time.apply(rows.get(i))).orElse(Instant.MIN)));
+        }
+        reads.sort(Comparator.comparing(Read<T>::at).reversed());
         return new Page<>(reads.stream().map(Read::row).toList(), reads.stream().map(Read::item).toList(), nextKey);
     }
 }

@@ -57,4 +57,16 @@ class TimestampsTest {
         Instant t = Instant.parse("2026-01-01T00:00:00.000001Z");
         assertThat(Timestamps.format(Timestamps.nextAfter(t))).isEqualTo("2026-01-01T00:00:00.000002+00:00");
     }
+
+    @Test
+    void onlyOurOwnFormatIsCanonical() {
+        assertThat(Timestamps.isCanonical(Timestamps.format(Instant.parse("2025-12-31T23:59:59Z")))).isTrue();
+        assertThat(Timestamps.isCanonical("2023-04-09T06:03:47.295000+00:00")).isTrue();
+        assertThat(Timestamps.isCanonical("2023-04-09T16:03:47.295000+10:00")).isFalse();
+        assertThat(Timestamps.isCanonical("2023-04-09 06:03:47.295000+00:00")).isFalse();
+        assertThat(Timestamps.isCanonical("2023-04-09T06:03:47.295Z")).isFalse();
+        assertThat(Timestamps.isCanonical("2023-04-09T06:03:47.29500x+00:00")).isFalse();
+        assertThat(Timestamps.isCanonical("2023/04/09T06:03:47.295000+00:00")).isFalse();
+        assertThat(Timestamps.isCanonical(null)).isFalse();
+    }
 }
