@@ -30,6 +30,11 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
     static final String MAIN_CLASS = "software.amazon.dynamodb.services.local.main.ServerRunner";
     private static final long START_TIMEOUT_MS = 60_000;
 
+    // the process started ahead of need by prestart(), guarded by the class lock
+    private static EmbeddedDynamoDbLocal prestarted;
+    private static Path prestartedFor;
+    private static final java.util.Set<Path> STARTED_FOR = new java.util.HashSet<>();
+
     private final Process process;
     private final int port;
     private final Path logFile;
@@ -53,6 +58,51 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
      *                 per-write disk syncs (4-5x slower writes on this kind of machine)
      */
     public static EmbeddedDynamoDbLocal start(Path dataDir, Consumer<String> status, boolean inMemory) {
+        EmbeddedDynamoDbLocal local = takePrestarted(dataDir, inMemory);
+        if (local == null) {
+            local = spawn(dataDir, inMemory);
+        }
+        status.accept("Starting DynamoDB Local on port " + local.port + "…");
+        local.awaitReady();
+        status.accept("DynamoDB Local is up on port " + local.port);
+        return local;
+    }
+
+    /**
+     * Starts DynamoDB Local for {@code dataDir} ahead of need, without waiting for it: the desktop console calls this
+     * before JavaFX starts, so the child JVM's start-up (about 2 s) overlaps the toolkit's instead of following it.
+     * The first {@link #start} for the same folder takes the process over; nothing happens once a start for it has run.
+     * Best effort: when DynamoDB Local is missing or cannot start, the regular start reports why.
+     */
+    public static synchronized void prestart(Path dataDir) {
+        Path folder = dataDir.toAbsolutePath().normalize();
+        if (STARTED_FOR.contains(folder) || prestarted != null) {
+            return;
+        }
+        try {
+            prestarted = spawn(dataDir, false);
+            prestartedFor = folder;
+        } catch (ConsoleException notNow) {
+            // not installed yet, or no free port: the regular start shows the message and the set-up dialog
+        }
+    }
+
+    private static synchronized EmbeddedDynamoDbLocal takePrestarted(Path dataDir, boolean inMemory) {
+        Path folder = dataDir.toAbsolutePath().normalize();
+        STARTED_FOR.add(folder);
+        EmbeddedDynamoDbLocal early = prestarted;
+        prestarted = null;
+        if (early == null) {
+            return null;
+        }
+        if (!inMemory && prestartedFor.equals(folder) && early.isAlive()) {
+            return early;
+        }
+        early.close();
+        return null;
+    }
+
+    private static EmbeddedDynamoDbLocal spawn(Path dataDir, boolean inMemory) {
         Path jars = locate(dataDir).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
                 "DynamoDB Local is not installed (its license forbids shipping it with the console): run 'cruddur-console ddb local install'"
                         + " to install it, set " + DIR_VARIABLE + " to a folder of its jars, or use another profile (--profile local / --endpoint URL)"));
@@ -73,15 +123,11 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
             command.add("-sharedDb");
             command.addAll(inMemory ? List.of("-inMemory") : List.of("-dbPath", dbDir.toAbsolutePath().toString()));
             command.addAll(List.of("-port", Integer.toString(port)));
-            status.accept("Starting DynamoDB Local on port " + port + "…");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
                     .start();
-            EmbeddedDynamoDbLocal local = new EmbeddedDynamoDbLocal(process, port, logFile);
-            local.awaitReady();
-            status.accept("DynamoDB Local is up on port " + port);
-            return local;
+            return new EmbeddedDynamoDbLocal(process, port, logFile);
         } catch (IOException e) {
             throw new ConsoleException(ConsoleException.Kind.CONFIG, "Cannot start DynamoDB Local: " + e.getMessage(), e);
         }
@@ -149,6 +195,10 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

@@ -29,4 +29,30 @@ class EmbeddedDynamoDbLocalTest {
             assertThat(again.conversations().newest(group).rows()).extracting(MessageRow::message).containsExactly("survives a restart");
         }
     }
+
+    /** The desktop console starts the server before JavaFX: the session then uses that very process, not a second one. */
+    @Test
+    void aPrestartedServerIsTakenOverByTheFirstStartForItsFolder() {
+        AppDirectories dirs = LocalDynamoDb.dirs();
+        EmbeddedDynamoDbLocal.prestart(dirs.dataDir());
+        List<ProcessHandle> early = dynamoDbLocalChildrenFor(dirs);
+        assertThat(early).as("prestart spawns one child at once, without waiting for it").hasSize(1);
+
+        try (MessagesTable table = MessagesTable.open(ConnectionProfile.EMBEDDED, dirs, false, s -> { })) {
+            table.schema().load();
+            assertThat(table.schema().listTables()).contains(table.session().tableName());
+            assertThat(dynamoDbLocalChildrenFor(dirs)).extracting(ProcessHandle::pid).containsExactly(early.get(0).pid());
+            EmbeddedDynamoDbLocal.prestart(dirs.dataDir());
+            assertThat(dynamoDbLocalChildrenFor(dirs)).as("no second server once the folder's server is in use").hasSize(1);
+        }
+        assertThat(early.get(0).isAlive()).as("closing the session stops the prestarted server").isFalse();
+    }
+
+    private static List<ProcessHandle> dynamoDbLocalChildrenFor(AppDirectories dirs) {
+        String dbPath = dirs.dataDir().resolve("dynamodb-local-data").toAbsolutePath().toString();
+        return ProcessHandle.current().children()
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(dbPath)).orElse(false))
+                .toList();
+    }
 }

@@ -17,6 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -116,9 +118,10 @@ public final class MainController {
         conversationHost.getChildren().setAll(shell.conversationView());
         composerHost.getChildren().setAll(shell.composerView());
         rawItemsHost.getChildren().setAll(shell.rawItemsView());
-        personHost.getChildren().setAll(shell.userDetailsView());
-        adminHost.getChildren().setAll(shell.adminView());
-        operationLogHost.getChildren().setAll(shell.operationLogView());
+        // views behind tabs that are not shown at start load when first shown: less work before the window appears
+        loadWhenFirstShown(personTab, personHost, shell::userDetailsView);
+        loadWhenFirstShown(adminTab, adminHost, shell::adminView);
+        loadWhenFirstShown(operationLogTab, operationLogHost, shell::operationLogView);
 
         profileBox.setItems(vm.profiles());
         profileBox.setCellFactory(list -> new ProfileCell());
@@ -205,6 +208,23 @@ public final class MainController {
         darkThemeItem.setSelected(theme.get() == ConsolePreferences.Theme.DARK);
         darkThemeItem.selectedProperty().addListener((obs, was, dark) ->
                 theme.set(dark ? ConsolePreferences.Theme.DARK : ConsolePreferences.Theme.LIGHT));
+    }
+
+    private static void loadWhenFirstShown(Tab tab, StackPane host, java.util.function.Supplier<Parent> view) {
+        if (tab.isSelected()) {
+            host.getChildren().setAll(view.get());
+            return;
+        }
+        ChangeListener<Boolean> onFirstShow = new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean was, Boolean selected) {
+                if (selected && host.getChildren().isEmpty()) {
+                    tab.selectedProperty().removeListener(this);
+                    host.getChildren().setAll(view.get());
+                }
+            }
+        };
+        tab.selectedProperty().addListener(onFirstShow);
     }
 
     private void connectToChosenProfile() {
