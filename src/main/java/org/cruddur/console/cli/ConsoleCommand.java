@@ -84,17 +84,23 @@ public final class ConsoleCommand extends CommandGroup {
         return MessagesTable.open(profile(), dirs, allowWrites, status -> { });
     }
 
+    /** The service's messages are front-end neutral; the CLI names its own way out. */
+    private static String remedy(ConsoleException.Kind kind) {
+        return switch (kind) {
+            case READ_ONLY -> " (unlock writes first: --allow-writes)";
+            case TABLE_MISSING -> " (load the schema first: ddb schema-load)";
+            default -> "";
+        };
+    }
+
     /** Runs the CLI and returns its exit status: 0 success, 1 operational error, 2 usage error. */
     public static int run(AppDirectories dirs, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new ConsoleCommand(dirs));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ConsoleException ce && ce.kind() == ConsoleException.Kind.READ_ONLY) {
-                // the service's message is front-end neutral; the CLI names its own unlock
-                commandLine.getErr().println("error: " + ce.getMessage().replace("(unlock writes first)", "(unlock writes first: --allow-writes)"));
-            } else if (e instanceof ConsoleException ce) {
-                commandLine.getErr().println("error: " + ce.getMessage());
+            if (e instanceof ConsoleException ce) {
+                commandLine.getErr().println("error: " + ce.getMessage() + remedy(ce.kind()));
             } else {
                 commandLine.getErr().println("error: " + e);
             }

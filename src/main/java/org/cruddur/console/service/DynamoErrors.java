@@ -26,7 +26,7 @@ public final class DynamoErrors {
         String where = endpoint == null ? "AWS" : endpoint;
         if (error instanceof ResourceNotFoundException) {
             return new ConsoleException(ConsoleException.Kind.TABLE_MISSING,
-                    "Table '" + table + "' does not exist at " + where + " (load the schema first: ddb schema-load)", error);
+                    "Table '" + table + "' does not exist at " + where, error);
         }
         if (error instanceof ProvisionedThroughputExceededException || error instanceof RequestLimitExceededException
                 || error instanceof AwsServiceException ase && ase.isThrottlingException()) {

@@ -178,7 +178,7 @@ public final class DynamoSession implements AutoCloseable {
     public void requireWrites(String action) {
         if (!writesAllowed()) {
             throw new ConsoleException(ConsoleException.Kind.READ_ONLY, "Profile '" + profile.name() + "' is read-only: "
-                    + action + " refused (unlock writes first)");
+                    + action + " refused");
         }
     }
 

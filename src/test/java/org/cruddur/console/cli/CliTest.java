@@ -103,7 +103,8 @@ class CliTest {
     void operationalErrorsExitOneWithOneLine() throws Exception {
         Result missing = run("ddb", "get-conversation", "no-such-group");
         assertThat(missing.code()).isEqualTo(1);
-        assertThat(missing.err().strip()).startsWith("error: Table '" + table + "' does not exist").doesNotContain("\n");
+        assertThat(missing.err().strip()).startsWith("error: Table '" + table + "' does not exist")
+                .endsWith("(load the schema first: ddb schema-load)").doesNotContain("\n");
 
         run("ddb", "schema-load");
         Result empty = run("ddb", "post", "--from", "@mara", "--to", "@tobi", "--text", " ");

@@ -37,7 +37,7 @@ class DynamoErrorsTest {
         assertThat(noCredentials.getMessage()).doesNotContain("\n");
         ConsoleException missing = DynamoErrors.translate(ResourceNotFoundException.builder().message("Cannot do operations on a non-existent table").build(),
                 "http://localhost:8000", "cruddur-messages");
-        assertThat(missing.getMessage()).isEqualTo("Table 'cruddur-messages' does not exist at http://localhost:8000 (load the schema first: ddb schema-load)");
+        assertThat(missing.getMessage()).isEqualTo("Table 'cruddur-messages' does not exist at http://localhost:8000");
     }
 
     @Test

@@ -177,7 +177,8 @@ class ConsoleModelTest {
 
         model.composer().textProperty().set("should not be written");
         model.composer().send();
-        assertThat(model.main().errorProperty().get()).contains("read-only").contains("post refused");
+        assertThat(model.main().errorProperty().get()).contains("read-only").contains("post refused").contains("Writes › Unlock writes")
+                .doesNotContain("--allow-writes");
         try (MessagesTable t = dynamo.open(table)) {
             assertThat(t.conversations().all(open.messageGroupUuid()).rows()).extracting(MessageRow::message)
                     .doesNotContain("should not be written");

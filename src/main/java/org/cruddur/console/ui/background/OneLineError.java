@@ -16,11 +16,20 @@ public final class OneLineError {
             t = t.getCause();
         }
         if (t instanceof ConsoleException ce) {
-            return firstLine(ce.getMessage());
+            return firstLine(ce.getMessage()) + remedy(ce.kind());
         }
         String message = t.getMessage();
         String kind = t.getClass().getSimpleName();
         return message == null || message.isBlank() ? "Unexpected failure (" + kind + ")" : kind + ": " + firstLine(message);
+    }
+
+    /** The service's messages are front-end neutral; the console names its own way out. */
+    private static String remedy(ConsoleException.Kind kind) {
+        return switch (kind) {
+            case READ_ONLY -> " (unlock writes first: Writes › Unlock writes…, Ctrl+Shift+U)";
+            case TABLE_MISSING -> " (load the schema first: Admin › Load schema)";
+            default -> "";
+        };
     }
 
     public static boolean isCancellation(Throwable failure) {
