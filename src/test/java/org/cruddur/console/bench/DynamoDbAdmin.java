@@ -70,9 +70,11 @@ final class DynamoDbAdmin implements AutoCloseable {
 
     /**
      * Every item matching the filter, following dynamodb-admin's pages as its UI does (each page is filled by Scan
-     * calls of Limit 10 inside dynamodb-admin). Returns the number of items.
+     * calls of Limit 10 inside dynamodb-admin), until the last page or until {@code budget} has passed.
      */
-    long countFiltered(String table, String attribute, String operator, String value, int pageSize) throws IOException, InterruptedException {
+    FilteredCount countFiltered(String table, String attribute, String operator, String value, int pageSize, Duration budget)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + budget.toNanos();
         String filters = JSON.writeValueAsString(java.util.Map.of(attribute, java.util.Map.of("type", "S", "operator", operator, "value", value)));
         String startKey = null;
         long count = 0;
@@ -91,8 +93,15 @@ final class DynamoDbAdmin implements AutoCloseable {
             count += page.path("Items").size();
             JsonNode next = page.get("nextKey");
             startKey = next == null || next.isNull() ? null : java.net.URLDecoder.decode(next.asText(), StandardCharsets.UTF_8);
+            if (startKey != null && System.nanoTime() > deadline) {
+                return new FilteredCount(count, false);
+            }
         } while (startKey != null);
-        return count;
+        return new FilteredCount(count, true);
+    }
+
+    /** Matches read, and whether dynamodb-admin got to the end of the table within the budget. */
+    record FilteredCount(long matches, boolean complete) {
     }
 
     @Override
