@@ -13,6 +13,7 @@ final class GuiStarter {
     }
 
     static void start() {
+        org.cruddur.console.ui.StartupTimes.mark("launcher");
         Thread early = new Thread(() -> prestartEmbedded(AppDirectories.fromEnvironment()), "prestart-dynamodb-local");
         early.setDaemon(true);
         early.start();
@@ -27,6 +28,7 @@ final class GuiStarter {
                     : ProfileStore.load(dirs.profilesFile()).find(last).orElse(ConnectionProfile.EMBEDDED);
             if (first.kind() == ConnectionProfile.Kind.EMBEDDED) {
                 EmbeddedDynamoDbLocal.prestart(dirs.dataDir());
+                org.cruddur.console.ui.StartupTimes.mark("DynamoDB Local spawned");
             }
         } catch (RuntimeException ignored) {
             // only a head start: the console connects, and reports problems, as usual

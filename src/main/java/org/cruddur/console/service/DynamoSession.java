@@ -55,7 +55,8 @@ public final class DynamoSession implements AutoCloseable {
         EmbeddedDynamoDbLocal embedded = null;
         String endpoint = profile.endpoint();
         if (profile.kind() == ConnectionProfile.Kind.EMBEDDED) {
-            embedded = EmbeddedDynamoDbLocal.start(dirs.dataDir(), status);
+            // the client is built while the child JVM boots; it waits for the server below
+            embedded = EmbeddedDynamoDbLocal.launch(dirs.dataDir(), false);
             endpoint = embedded.endpoint().toString();
         }
         try {
@@ -81,7 +82,16 @@ public final class DynamoSession implements AutoCloseable {
             builder.overrideConfiguration(o -> o
                     .addExecutionInterceptor(new OperationLogInterceptor(log, shownEndpoint, region))
                     .apiCallTimeout(Duration.ofSeconds(120)));
-            return new DynamoSession(profile, builder.build(), log, embedded, endpoint, region, allowWrites);
+            DynamoDbClient client = builder.build();
+            if (embedded != null) {
+                try {
+                    embedded.awaitReady(status);
+                } catch (RuntimeException notStarted) {
+                    client.close();
+                    throw notStarted;
+                }
+            }
+            return new DynamoSession(profile, client, log, embedded, endpoint, region, allowWrites);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();

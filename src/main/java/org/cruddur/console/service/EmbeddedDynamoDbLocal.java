@@ -58,14 +58,18 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
      *                 per-write disk syncs (4-5x slower writes on this kind of machine)
      */
     public static EmbeddedDynamoDbLocal start(Path dataDir, Consumer<String> status, boolean inMemory) {
-        EmbeddedDynamoDbLocal local = takePrestarted(dataDir, inMemory);
-        if (local == null) {
-            local = spawn(dataDir, inMemory);
-        }
-        status.accept("Starting DynamoDB Local on port " + local.port + "…");
-        local.awaitReady();
-        status.accept("DynamoDB Local is up on port " + local.port);
+        EmbeddedDynamoDbLocal local = launch(dataDir, inMemory);
+        local.awaitReady(status);
         return local;
+    }
+
+    /**
+     * Starts DynamoDB Local (or takes over the one {@link #prestart} started) without waiting for it, so the caller
+     * can prepare its client meanwhile; {@link #awaitReady} then waits until it accepts connections.
+     */
+    public static EmbeddedDynamoDbLocal launch(Path dataDir, boolean inMemory) {
+        EmbeddedDynamoDbLocal local = takePrestarted(dataDir, inMemory);
+        return local != null ? local : spawn(dataDir, inMemory);
     }
 
     /**
@@ -169,7 +173,9 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
         }
     }
 
-    private void awaitReady() {
+    /** Waits until the server accepts connections; stops it and throws when it exits or does not start in time. */
+    public void awaitReady(Consumer<String> status) {
+        status.accept("Starting DynamoDB Local on port " + port + "…");
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
             if (!process.isAlive()) {
@@ -178,6 +184,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
             }
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                status.accept("DynamoDB Local is up on port " + port);
                 return;
             } catch (IOException notYet) {
                 try {

@@ -81,6 +81,7 @@ public final class ConsoleApp extends Application {
     /** Reads profiles and preferences; runs on the launcher thread, not the FX thread. */
     @Override
     public void init() {
+        StartupTimes.mark("init");
         profiles = ProfileStore.load(dirs.profilesFile());
         preferencesFile = new PreferencesFile(dirs.preferencesFile());
         preferences = preferencesFile.load();
@@ -91,6 +92,7 @@ public final class ConsoleApp extends Application {
         if (profiles == null) {
             init(); // started without the launcher (embedding)
         }
+        StartupTimes.mark("start");
         this.stage = primary;
         work = new FxBackgroundWork(3);
         model = new ConsoleModel(dirs, work, opener, Platform::runLater, inboxPageSize);
@@ -146,6 +148,7 @@ public final class ConsoleApp extends Application {
         };
         mainController = new MainController(model, work, shell, preferences.themeOrDefault());
         Parent root = FeatureView.load("main/MainView.fxml", mainController);
+        StartupTimes.mark("views loaded");
 
         Scene scene = new Scene(root);
         applyTheme(scene, preferences.themeOrDefault());

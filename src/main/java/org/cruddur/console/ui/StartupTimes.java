@@ -25,6 +25,13 @@ public final class StartupTimes {
         this.launchedAt = jvmStart;
     }
 
+    /** A milestone on the way to the first conversation, logged at debug level: where start-up time goes. */
+    public static void mark(String milestone) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("startup: {} at {} ms [{}]", milestone, ManagementFactory.getRuntimeMXBean().getUptime(), Thread.currentThread().getName());
+        }
+    }
+
     public void windowShown() {
         if (!windowLogged) {
             windowLogged = true;

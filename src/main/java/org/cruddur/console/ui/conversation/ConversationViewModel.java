@@ -86,6 +86,7 @@ public final class ConversationViewModel {
         loading.set(true);
         main.work().submit("Loading conversation", progress -> t.conversations().page(group.messageGroupUuid(), pageSize, null),
                 page -> {
+                    org.cruddur.console.ui.StartupTimes.mark("conversation page");
                     if (mine != generation) {
                         return;
                     }

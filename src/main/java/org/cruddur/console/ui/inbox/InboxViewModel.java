@@ -206,6 +206,7 @@ public final class InboxViewModel {
         }
         loading.set(true);
         main.work().submit("Loading conversations", progress -> t.inbox().page(user.uuid(), pageSize, null), page -> {
+            org.cruddur.console.ui.StartupTimes.mark("inbox page");
             if (mine != generation) {
                 return;
             }

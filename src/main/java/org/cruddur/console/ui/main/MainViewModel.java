@@ -137,7 +137,9 @@ public final class MainViewModel {
             if (profile.kind() == ConnectionProfile.Kind.EMBEDDED && !ensureDynamoDbLocal(progress)) {
                 throw new ConsoleException(ConsoleException.Kind.CONFIG, DYNAMODB_LOCAL_MISSING);
             }
+            org.cruddur.console.ui.StartupTimes.mark("connecting");
             MessagesTable opened = opener.open(profile, dirs, progress::message);
+            org.cruddur.console.ui.StartupTimes.mark("session open");
             try {
                 return new Probe(opened, probe(opened));
             } catch (RuntimeException e) {
