@@ -96,14 +96,30 @@ public final class TableScanner {
         return new Page<>(items, items, next);
     }
 
+    /** Let {@link #scanAll} choose the number of segments from the table's size and where it runs. */
+    public static final int AUTO_SEGMENTS = 0;
+
     /**
-     * Reads the whole table in {@code segments} parallel segments, handing each page of matches to {@code onItems}
-     * (from worker threads). Stops early when {@code cancelled} turns true.
+     * Segments for a whole-table scan. DynamoDB Local answers each page of a segment in time that grows with the
+     * segment's size, so on a local endpoint a big table scans much faster in many small segments (100,000 items:
+     * 1 segment 31-35 s, 4 segments 8-9 s, 32 segments 4.7 s); on AWS 4 segments, which the reference's provisioned
+     * 5 read units can bear without throttling.
+     */
+    static int segmentsFor(long itemCount, boolean aws) {
+        return aws ? 4 : (int) Math.max(4, Math.min(32, itemCount / 3_000));
+    }
+
+    /**
+     * Reads the whole table in {@code segments} parallel segments ({@link #AUTO_SEGMENTS}: chosen by
+     * {@link #segmentsFor}), handing each page of matches to {@code onItems} (from worker threads). Stops early when
+     * {@code cancelled} turns true.
      */
     public ScanSummary scanAll(int segments, ScanFilter filter, Consumer<List<Map<String, AttributeValue>>> onItems,
                                Progress progress, BooleanSupplier cancelled) {
-        int total = Math.max(1, segments);
         long approximate = session.call(c -> c.describeTable(r -> r.tableName(session.tableName()))).table().itemCount();
+        int total = segments == AUTO_SEGMENTS
+                ? segmentsFor(approximate, session.profile().kind() == org.cruddur.console.config.ConnectionProfile.Kind.AWS)
+                : Math.max(1, segments);
         AtomicLong scanned = new AtomicLong();
         AtomicLong matched = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(total, r -> {

@@ -82,6 +82,24 @@ class TableScannerTest {
     }
 
     @Test
+    void automaticSegmentsGrowWithATableOnDynamoDbLocalAndStayAtFourOnAws() {
+        assertThat(TableScanner.segmentsFor(0, false)).isEqualTo(4);
+        assertThat(TableScanner.segmentsFor(10_000, false)).isEqualTo(4);
+        assertThat(TableScanner.segmentsFor(48_000, false)).isEqualTo(16);
+        assertThat(TableScanner.segmentsFor(100_000, false)).isEqualTo(32);
+        assertThat(TableScanner.segmentsFor(5_000_000, false)).isEqualTo(32);
+        assertThat(TableScanner.segmentsFor(5_000_000, true)).isEqualTo(4);
+
+        String word = "sprint";
+        List<Map<String, AttributeValue>> found = Collections.synchronizedList(new ArrayList<>());
+        TableScanner.ScanSummary summary = table.scanner().scanAll(TableScanner.AUTO_SEGMENTS, new TableScanner.ScanFilter("message", word),
+                found::addAll, (scanned, matched, total) -> { }, () -> false);
+        assertThat(summary.segments()).isEqualTo(4);
+        assertThat(summary.matched()).isEqualTo(expectedMatches(word));
+        assertThat(new HashSet<>(found)).hasSize(found.size()).hasSize((int) expectedMatches(word));
+    }
+
+    @Test
     void parallelScanCancels() {
         assertThatThrownBy(() -> table.scanner().scanAll(2, null, items -> { }, (s, m, t) -> { }, () -> true))
                 .isInstanceOf(ConsoleException.class).hasMessageStartingWith("Scan cancelled");

@@ -200,7 +200,7 @@ public final class AdminViewModel {
             return;
         }
         fullScanning.set(true);
-        fullScanJob = main.work().submit("Full scan", progress -> t.scanner().scanAll(4, f, items -> { },
+        fullScanJob = main.work().submit("Full scan", progress -> t.scanner().scanAll(TableScanner.AUTO_SEGMENTS, f, items -> { },
                         (scanned, matched, total) -> progress.update(scanned, Math.max(scanned, total)), progress::stopRequested),
                 summary -> {
                     fullScanning.set(false);
