@@ -74,7 +74,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
 
     /**
      * Starts DynamoDB Local for {@code dataDir} ahead of need, without waiting for it: the desktop console calls this
-     * before JavaFX starts, so the child JVM's start-up (about 2 s) overlaps the toolkit's instead of following it.
+     * as soon as it has read its profiles, so the child JVM's start-up (about 2 s) overlaps the building of the window.
      * The first {@link #start} for the same folder takes the process over; nothing happens once a start for it has run.
      * Best effort: when DynamoDB Local is missing or cannot start, the regular start reports why.
      */

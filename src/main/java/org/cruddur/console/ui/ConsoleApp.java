@@ -16,6 +16,7 @@ import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.ui.admin.AdminController;
 import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.service.DynamoDbLocalInstall;
+import org.cruddur.console.service.EmbeddedDynamoDbLocal;
 import org.cruddur.console.ui.composer.ComposerController;
 import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupController;
 import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupViewModel;
@@ -48,6 +49,7 @@ public final class ConsoleApp extends Application {
     private ProfileStore profiles;
     private PreferencesFile preferencesFile;
     private ConsolePreferences preferences;
+    private ConnectionProfile firstProfile;
     private FxBackgroundWork work;
     private ConsoleModel model;
     private MainController mainController;
@@ -85,6 +87,14 @@ public final class ConsoleApp extends Application {
         profiles = ProfileStore.load(dirs.profilesFile());
         preferencesFile = new PreferencesFile(dirs.preferencesFile());
         preferences = preferencesFile.load();
+        firstProfile = firstProfile();
+        if (firstProfile.kind() == ConnectionProfile.Kind.EMBEDDED) {
+            // DynamoDB Local's JVM boots while the views load and the window is built, not after them; spawning it
+            // (finding its jars, a port, the process) happens beside start() rather than before it
+            Thread early = new Thread(() -> EmbeddedDynamoDbLocal.prestart(dirs.dataDir()), "prestart-dynamodb-local");
+            early.setDaemon(true);
+            early.start();
+        }
     }
 
     @Override
@@ -171,16 +181,23 @@ public final class ConsoleApp extends Application {
             }
         });
         // connect first: the worker starts DynamoDB Local / the SDK while the FX thread shows the window
-        main.connect(firstProfile());
+        main.connect(firstProfile);
+        String wanted = wantedProfile();
+        if (wanted != null && !wanted.equals(firstProfile.name())) {
+            Platform.runLater(() -> model.main().report("Profile '" + wanted + "' is not known; opened 'embedded' instead"));
+        }
         primary.show();
     }
 
+    /** The profile asked for, else the last one used; null for neither. */
+    private String wantedProfile() {
+        return startProfile != null ? startProfile : preferences.lastProfile();
+    }
+
+    /** The profile to open first: the wanted one when it is known, else {@code embedded}. */
     private ConnectionProfile firstProfile() {
-        String wanted = startProfile != null ? startProfile : preferences.lastProfile();
-        return wanted == null ? ConnectionProfile.EMBEDDED : profiles.find(wanted).orElseGet(() -> {
-            Platform.runLater(() -> model.main().report("Profile '" + wanted + "' is not known; opened 'embedded' instead"));
-            return ConnectionProfile.EMBEDDED;
-        });
+        String wanted = wantedProfile();
+        return wanted == null ? ConnectionProfile.EMBEDDED : profiles.find(wanted).orElse(ConnectionProfile.EMBEDDED);
     }
 
     private static void applyTheme(Scene scene, ConsolePreferences.Theme theme) {

@@ -30,7 +30,7 @@ class EmbeddedDynamoDbLocalTest {
         }
     }
 
-    /** The desktop console starts the server before JavaFX: the session then uses that very process, not a second one. */
+    /** The desktop console starts the server before its window is built: the session then uses that very process, not a second one. */
     @Test
     void aPrestartedServerIsTakenOverByTheFirstStartForItsFolder() {
         AppDirectories dirs = LocalDynamoDb.dirs();
