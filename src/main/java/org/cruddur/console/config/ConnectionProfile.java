@@ -70,7 +70,13 @@ public record ConnectionProfile(
     /** Real AWS is protected: writes there, and on any read-only profile, need an explicit unlock. */
     @JsonIgnore
     public boolean writesLockedByDefault() {
-        return readOnly || kind == Kind.AWS;
+        return readOnly || onAws();
+    }
+
+    /** Real AWS rather than a DynamoDB Local (embedded or at an endpoint). */
+    @JsonIgnore
+    public boolean onAws() {
+        return kind == Kind.AWS;
     }
 
     @JsonIgnore

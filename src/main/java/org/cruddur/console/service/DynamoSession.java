@@ -66,7 +66,7 @@ public final class DynamoSession implements AutoCloseable {
                             .connectionTimeout(Duration.ofSeconds(3))
                             .socketTimeout(Duration.ofSeconds(30)));
             String region;
-            if (profile.kind() == ConnectionProfile.Kind.AWS) {
+            if (profile.onAws()) {
                 region = awsRegion(profile);
                 builder.region(Region.of(region)).credentialsProvider(awsCredentials(profile));
                 if (endpoint != null && !endpoint.isBlank()) {

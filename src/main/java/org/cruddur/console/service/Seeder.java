@@ -12,7 +12,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-import org.cruddur.console.config.ConnectionProfile;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
@@ -56,7 +55,7 @@ public final class Seeder {
 
     public Seeder(DynamoSession session, int parallelism) {
         this.session = session;
-        this.capacity = session.profile().kind() == ConnectionProfile.Kind.AWS ? ReturnConsumedCapacity.TOTAL : ReturnConsumedCapacity.NONE;
+        this.capacity = session.profile().onAws() ? ReturnConsumedCapacity.TOTAL : ReturnConsumedCapacity.NONE;
         this.groupRows = new ConversationGroupRows(session);
         this.parallelism = Math.max(1, parallelism);
     }

@@ -118,7 +118,7 @@ public final class TableScanner {
                                Progress progress, BooleanSupplier cancelled) {
         long approximate = session.call(c -> c.describeTable(r -> r.tableName(session.tableName()))).table().itemCount();
         int total = segments == AUTO_SEGMENTS
-                ? segmentsFor(approximate, session.profile().kind() == org.cruddur.console.config.ConnectionProfile.Kind.AWS)
+                ? segmentsFor(approximate, session.profile().onAws())
                 : Math.max(1, segments);
         AtomicLong scanned = new AtomicLong();
         AtomicLong matched = new AtomicLong();

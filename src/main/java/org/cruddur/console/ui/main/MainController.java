@@ -279,7 +279,7 @@ public final class MainController {
         confirm.initOwner(root.getScene().getWindow());
         confirm.setTitle("Unlock writes");
         confirm.setHeaderText("Allow writes to '" + p.tableName() + "' through profile '" + p.name() + "'?");
-        confirm.setContentText((p.kind() == ConnectionProfile.Kind.AWS ? "This is REAL AWS. " : "This profile is read-only. ")
+        confirm.setContentText((p.onAws() ? "This is REAL AWS. " : "This profile is read-only. ")
                 + "Posts, seeds, schema changes and drops will be sent until you lock writes again or switch profile.");
         ButtonType unlock = new ButtonType("Unlock writes", ButtonBar.ButtonData.OK_DONE);
         confirm.getButtonTypes().setAll(unlock, ButtonType.CANCEL);

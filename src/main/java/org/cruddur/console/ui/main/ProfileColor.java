@@ -26,7 +26,7 @@ public enum ProfileColor {
         if (profile == null) {
             return ENDPOINT;
         }
-        if (profile.kind() == ConnectionProfile.Kind.AWS) {
+        if (profile.onAws()) {
             return PRODUCTION;
         }
         if (profile.readOnly()) {
