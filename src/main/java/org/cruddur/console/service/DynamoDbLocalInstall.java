@@ -308,16 +308,9 @@ public final class DynamoDbLocalInstall {
             throw new ConsoleException(ConsoleException.Kind.OTHER,
                     host() + " answered HTTP " + response.statusCode() + " for " + a.path() + "; nothing was installed");
         }
-        Digests digests = new Digests();
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                checkCancelled(cancelled);
-                out.write(buffer, 0, n);
-                digests.update(buffer, n);
-                done[0] += n;
-                progress.update("Downloading " + a.fileName(), done[0], total);
-            }
+        Digests digests;
+        try (InputStream in = response.body()) {
+            digests = transfer(in, target, "Downloading " + a.fileName(), done, total, progress, cancelled);
         } catch (IOException e) {
             throw unreachable("the download of " + a.fileName() + " broke off", e);
         }
@@ -393,15 +386,23 @@ public final class DynamoDbLocalInstall {
 
     private Digests copy(Path from, Path to, String step, long[] done, long total, Progress progress, BooleanSupplier cancelled)
             throws IOException {
+        try (InputStream in = Files.newInputStream(from)) {
+            return transfer(in, to, "Copying " + step, done, total, progress, cancelled);
+        }
+    }
+
+    /** Writes {@code in} to {@code to}, hashing it and reporting progress as it goes; cancellable between buffers. */
+    private static Digests transfer(InputStream in, Path to, String label, long[] done, long total, Progress progress,
+                                    BooleanSupplier cancelled) throws IOException {
         Digests digests = new Digests();
-        try (InputStream in = Files.newInputStream(from); OutputStream out = Files.newOutputStream(to)) {
+        try (OutputStream out = Files.newOutputStream(to)) {
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 checkCancelled(cancelled);
                 out.write(buffer, 0, n);
                 digests.update(buffer, n);
                 done[0] += n;
-                progress.update("Copying " + step, done[0], total);
+                progress.update(label, done[0], total);
             }
         }
         return digests;
