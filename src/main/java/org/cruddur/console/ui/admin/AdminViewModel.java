@@ -170,6 +170,19 @@ public final class AdminViewModel {
 
     /** The next page of the scan browser, appended. */
     public void scanPage() {
+        withFilter(f -> {
+            Map<String, AttributeValue> from = scanNextKey;
+            main.onTable("Scanning", t -> t.scanner().page(SCAN_PAGE, from, f), (Page<Map<String, AttributeValue>> page) -> {
+                scanItems.items().addAll(page.items());
+                scanNextKey = page.nextKey();
+                scanHasMore.set(page.hasMore());
+                scanStatus.set(scanItems.items().size() + " items shown" + (page.hasMore() ? "; more available" : "; end of table"));
+            });
+        });
+    }
+
+    /** Runs {@code scan} with the filter as typed (null: none), or reports why the typed text is not a filter. */
+    private void withFilter(java.util.function.Consumer<TableScanner.ScanFilter> scan) {
         TableScanner.ScanFilter f;
         try {
             f = filter();
@@ -177,13 +190,7 @@ public final class AdminViewModel {
             main.report(e);
             return;
         }
-        Map<String, AttributeValue> from = scanNextKey;
-        main.onTable("Scanning", t -> t.scanner().page(SCAN_PAGE, from, f), (Page<Map<String, AttributeValue>> page) -> {
-            scanItems.items().addAll(page.items());
-            scanNextKey = page.nextKey();
-            scanHasMore.set(page.hasMore());
-            scanStatus.set(scanItems.items().size() + " items shown" + (page.hasMore() ? "; more available" : "; end of table"));
-        });
+        scan.accept(f);
     }
 
     /** Counts matching items over the whole table (parallel segments), with progress and cancel. */
@@ -192,13 +199,10 @@ public final class AdminViewModel {
         if (t == null || fullScanning.get()) {
             return;
         }
-        TableScanner.ScanFilter f;
-        try {
-            f = filter();
-        } catch (RuntimeException e) {
-            main.report(e);
-            return;
-        }
+        withFilter(f -> fullScan(t, f));
+    }
+
+    private void fullScan(MessagesTable t, TableScanner.ScanFilter f) {
         fullScanning.set(true);
         fullScanJob = main.work().submit("Full scan", progress -> t.scanner().scanAll(TableScanner.AUTO_SEGMENTS, f, items -> { },
                         (scanned, matched, total) -> progress.update(scanned, Math.max(scanned, total)), progress::stopRequested),
