@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cruddur.console.ui.StartupTimes;
 import org.cruddur.console.service.MessageGroupRow;
 import org.cruddur.console.service.MessageRow;
 import org.cruddur.console.service.MessagesTable;
@@ -86,7 +87,7 @@ public final class ConversationViewModel {
         loading.set(true);
         main.work().submit("Loading conversation", progress -> t.conversations().page(group.messageGroupUuid(), pageSize, null),
                 page -> {
-                    org.cruddur.console.ui.StartupTimes.mark("conversation page");
+                    StartupTimes.mark("conversation page");
                     if (mine != generation) {
                         return;
                     }

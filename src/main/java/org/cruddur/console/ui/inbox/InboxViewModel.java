@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cruddur.console.ui.StartupTimes;
 import org.cruddur.console.service.ChatUser;
 import org.cruddur.console.service.MessageGroupRow;
 import org.cruddur.console.service.MessagesTable;
@@ -206,7 +207,7 @@ public final class InboxViewModel {
         }
         loading.set(true);
         main.work().submit("Loading conversations", progress -> t.inbox().page(user.uuid(), pageSize, null), page -> {
-            org.cruddur.console.ui.StartupTimes.mark("inbox page");
+            StartupTimes.mark("inbox page");
             if (mine != generation) {
                 return;
             }

@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cruddur.console.ui.StartupTimes;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
@@ -137,9 +138,9 @@ public final class MainViewModel {
             if (profile.kind() == ConnectionProfile.Kind.EMBEDDED && !ensureDynamoDbLocal(progress)) {
                 throw new ConsoleException(ConsoleException.Kind.CONFIG, DYNAMODB_LOCAL_MISSING);
             }
-            org.cruddur.console.ui.StartupTimes.mark("connecting");
+            StartupTimes.mark("connecting");
             MessagesTable opened = opener.open(profile, dirs, progress::message);
-            org.cruddur.console.ui.StartupTimes.mark("session open");
+            StartupTimes.mark("session open");
             try {
                 return new Probe(opened, probe(opened));
             } catch (RuntimeException e) {
