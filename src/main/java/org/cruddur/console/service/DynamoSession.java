@@ -1,5 +1,6 @@
 package org.cruddur.console.service;
 
+import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Consumer;

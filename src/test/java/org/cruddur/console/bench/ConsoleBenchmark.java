@@ -24,7 +24,7 @@ import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.service.ChatUser;
 import org.cruddur.console.service.DynamoSession;
-import org.cruddur.console.service.EmbeddedDynamoDbLocal;
+import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
 import org.cruddur.console.service.MessagesTable;
 import org.cruddur.console.service.SeedPlan;
 import org.cruddur.console.service.SeedUsers;

@@ -1,5 +1,6 @@
-package org.cruddur.console.service;
+package org.cruddur.console.service.dynamodblocal;
 
+import org.cruddur.console.service.ConsoleException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.cruddur.console.AppVersion;
-import org.cruddur.console.service.ArtifactChecksums.Artifact;
+import org.cruddur.console.service.dynamodblocal.ArtifactChecksums.Artifact;
 
 /**
  * Puts DynamoDB Local where {@link EmbeddedDynamoDbLocal} looks for it ({@code <dataDir>/dynamodb-local/lib}), because

@@ -1,4 +1,4 @@
-package org.cruddur.console.service;
+package org.cruddur.console.service.dynamodblocal;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
-package org.cruddur.console.service;
+package org.cruddur.console.service.dynamodblocal;
 
+import org.cruddur.console.service.ConsoleException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,8 +21,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.cruddur.console.service.ArtifactChecksums.Artifact;
-import org.cruddur.console.service.DynamoDbLocalInstall.LicensedDownload;
+import org.cruddur.console.service.dynamodblocal.ArtifactChecksums.Artifact;
+import org.cruddur.console.service.dynamodblocal.DynamoDbLocalInstall.LicensedDownload;
 import org.cruddur.console.testing.FakeMavenRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,5 +1,6 @@
-package org.cruddur.console.service;
+package org.cruddur.console.service.dynamodblocal;
 
+import org.cruddur.console.service.ConsoleException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

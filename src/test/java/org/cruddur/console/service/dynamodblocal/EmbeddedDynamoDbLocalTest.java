@@ -1,4 +1,4 @@
-package org.cruddur.console.service;
+package org.cruddur.console.service.dynamodblocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.service.MessageRow;
+import org.cruddur.console.service.MessagesTable;
 import org.cruddur.console.testing.LocalDynamoDb;
 import org.junit.jupiter.api.Test;
 
