@@ -5,7 +5,9 @@
 #  3. on a temporary data folder (CRUDDUR_CONSOLE_HOME): refuses to install DynamoDB Local without consent, installs it
 #     through the app's own step (downloaded from Maven Central, checksums verified), then schema-load, seed and
 #     get-conversation --json on the embedded profile, with the JSON checked;
-#  4. starts the GUI under Xvfb and writes a screenshot to target/screenshots/app-image.png.
+#  4. starts the GUI under Xvfb and writes a screenshot to target/screenshots/app-image.png; checks its DynamoDB Local
+#     listens on loopback only and that a CLI command borrows it; takes the display away and checks that neither the
+#     console nor its DynamoDB Local outlives it (nor any other DynamoDB Local process of this run).
 # Needs root for apt-get when xvfb, GTK or ImageMagick are missing. Usage: installer/smoke-test.sh [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,7 +110,34 @@ xwininfo -root -tree | grep -q '"Cruddur Messages Console"' || { cat "$work/gui.
 sleep 2 # let the first frame paint
 mkdir -p target/screenshots
 /usr/bin/import -window root target/screenshots/app-image.png
-kill "$gui"
 echo "screenshot: target/screenshots/app-image.png ($(stat -c %s target/screenshots/app-image.png) bytes)"
+
+log "the GUI's DynamoDB Local listens on loopback only, and a CLI command borrows it"
+record=$CRUDDUR_CONSOLE_HOME/data/dynamodb-local-server.json
+for _ in $(seq 60); do [ -s "$record" ] && break; sleep 0.5; done
+[ -s "$record" ] || fail "the GUI noted no DynamoDB Local in $record"
+cat "$record"; echo
+port=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['port'])" "$record")
+server=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['pid'])" "$record")
+python3 installer/listening-addresses.py "$port"
+start=$(date +%s%N)
+"$launcher" ddb list-tables
+echo "ddb list-tables beside the running console took $(( ($(date +%s%N) - start) / 1000000 )) ms"
+servers=$(pgrep -fc -- "-dbPath $CRUDDUR_CONSOLE_HOME/data/dynamodb-local-data" || true)
+[ "$servers" = 1 ] || fail "$servers DynamoDB Local processes on one data folder, expected 1"
+
+log "the display goes away (as at logout): the console and its DynamoDB Local must not outlive it"
+kill "${started[0]}" # Xvfb
+for _ in $(seq 40); do kill -0 "$gui" 2>/dev/null || break; sleep 0.25; done
+if kill -0 "$gui" 2>/dev/null; then
+  echo "the console outlived its display by 10 s; killing it with SIGKILL"
+  kill -9 "$gui"
+fi
+exited() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null || true); [ -z "$state" ] || [ "${state:0:1}" = Z ]; }
+for _ in $(seq 20); do exited "$server" && break; sleep 0.1; done
+exited "$server" || fail "DynamoDB Local (pid $server) outlived the console by 2 s"
+echo "DynamoDB Local (pid $server) exited with the console"
+left=$(pgrep -f -- "DynamoDbLocalLauncher|DynamoDBLocal" | while read -r p; do exited "$p" || echo "$p"; done)
+[ -z "$left" ] || fail "DynamoDB Local processes left behind: $left"
 
 log "OK"

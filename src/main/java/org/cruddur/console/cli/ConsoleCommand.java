@@ -8,6 +8,7 @@ import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.service.ConsoleException;
 import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,10 @@ public final class ConsoleCommand extends CommandGroup {
 
     @Option(names = "--allow-writes", description = "Unlock writes on prod and read-only profiles.")
     boolean allowWrites;
+
+    @Option(names = "--listen-all", description = "Let the embedded profile's DynamoDB Local listen on every network interface"
+            + " (default: loopback only). It accepts any credentials: anyone who can reach it can read and change its tables.")
+    boolean listenAll;
 
     @Option(names = "--cognito-endpoint", paramLabel = "URL", description = "A Cognito user pools endpoint (e.g. cognito-local at http://localhost:9229).")
     String cognitoEndpoint;
@@ -81,7 +86,13 @@ public final class ConsoleCommand extends CommandGroup {
     }
 
     MessagesTable open() {
-        return MessagesTable.open(profile(), dirs, allowWrites, status -> { });
+        ConnectionProfile profile = profile();
+        if (listenAll && profile.kind() == ConnectionProfile.Kind.EMBEDDED) {
+            System.setProperty(EmbeddedDynamoDbLocal.LISTEN_ALL_PROPERTY, "true");
+            spec.commandLine().getErr().println("warning: --listen-all: DynamoDB Local listens on every network interface;"
+                    + " anyone who can reach its port can read and change its tables");
+        }
+        return MessagesTable.open(profile, dirs, allowWrites, status -> { });
     }
 
     /** The service's messages are front-end neutral; the CLI names its own way out. */

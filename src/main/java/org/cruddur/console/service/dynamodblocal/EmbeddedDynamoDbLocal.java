@@ -383,6 +383,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                 command.addAll(inMemory ? List.of("-inMemory") : List.of("-dbPath", dbDir.toAbsolutePath().toString()));
                 // standard input stays a pipe from this process: its end-of-file is the launcher's signal to exit
                 process = new ProcessBuilder(command)
+                        .directory(folder.toFile()) // where a crashing JVM writes its hs_err file
                         .redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.to(logFile.toFile()))
                         .start();
@@ -436,7 +437,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                     }
                     releaseStartLock();
                     archive.checkMapped();
-                    status.accept("DynamoDB Local is up on port " + port);
+                    status.accept("DynamoDB Local is up on port " + port + (listenAll ? ", listening on every network interface" : ""));
                     return;
                 }
                 try {
