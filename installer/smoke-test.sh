@@ -137,7 +137,7 @@ exited() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null || true); [ -z "
 for _ in $(seq 20); do exited "$server" && break; sleep 0.1; done
 exited "$server" || fail "DynamoDB Local (pid $server) outlived the console by 2 s"
 echo "DynamoDB Local (pid $server) exited with the console"
-left=$(pgrep -f -- "DynamoDbLocalLauncher|DynamoDBLocal" | while read -r p; do exited "$p" || echo "$p"; done)
+left=$( (pgrep -f -- "DynamoDbLocalLauncher|DynamoDBLocal" || true) | while read -r p; do exited "$p" || echo "$p"; done)
 [ -z "$left" ] || fail "DynamoDB Local processes left behind: $left"
 
 log "OK"
