@@ -454,9 +454,9 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
 
         private ConsoleException exitedAtStart(int code) {
             if (code == DynamoDbLocalLauncher.EXIT_CANNOT_BIND_LOOPBACK) {
-                String reason = refusal().orElse("cannot bind DynamoDB Local to the loopback interface only");
+                String reason = refusal().orElse("it cannot be bound to the loopback interface only");
                 return new ConsoleException(ConsoleException.Kind.CONFIG, "DynamoDB Local was not started: " + reason
-                        + ". To make it reachable from other machines on purpose, set " + LISTEN_ALL_VARIABLE + "=true (CLI: --listen-all)");
+                        + ". To expose it to your network on purpose: " + LISTEN_ALL_VARIABLE + "=true (CLI: --listen-all)");
             }
             return new ConsoleException(ConsoleException.Kind.CONFIG,
                     "DynamoDB Local exited at start (code " + code + "); see " + logFile);

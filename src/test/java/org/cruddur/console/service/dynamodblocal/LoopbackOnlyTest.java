@@ -73,7 +73,7 @@ class LoopbackOnlyTest {
         int port = local.port();
         assertThatThrownBy(() -> local.awaitReady(s -> { }))
                 .isInstanceOf(ConsoleException.class)
-                .hasMessageStartingWith("DynamoDB Local was not started: cannot bind DynamoDB Local to the loopback interface only")
+                .hasMessageStartingWith("DynamoDB Local was not started: it cannot be bound to the loopback interface only")
                 .hasMessageContaining("CRUDDUR_DYNAMODB_LOCAL_LISTEN_ALL=true")
                 .hasMessageNotContaining("\n");
         local.close();

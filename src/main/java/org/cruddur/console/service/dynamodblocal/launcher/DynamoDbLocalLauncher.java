@@ -94,8 +94,7 @@ public final class DynamoDbLocalLauncher {
             try {
                 bindToLoopback(server);
             } catch (ReflectiveOperationException | RuntimeException e) {
-                System.out.println(REFUSED + "cannot bind DynamoDB Local to the loopback interface only (" + e
-                        + "); it was not started");
+                System.out.println(REFUSED + "it cannot be bound to the loopback interface only (" + e + ")");
                 System.out.flush();
                 System.exit(EXIT_CANNOT_BIND_LOOPBACK);
                 return;
