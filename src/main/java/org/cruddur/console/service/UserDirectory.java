@@ -32,8 +32,16 @@ public final class UserDirectory {
     private final List<ChatUser> seedUsers;
     private final CognitoUserSource cognito;
     private final String cognitoMissing;
-    private volatile Map<String, ChatUser> tableUsers;
-    private volatile DirectoryListing listing;
+    /** What was read from the table and Cognito; the lock guards these and the counters below. */
+    private final Object lock = new Object();
+    private Map<String, ChatUser> tableUsers;
+    private DirectoryListing listing;
+    /** People seen since the last refresh (a post): kept whatever a read in flight brings back. */
+    private final Map<String, ChatUser> remembered = new LinkedHashMap<>();
+    /** Bumped by {@link #refresh()}: a read that started before keeps nothing. */
+    private long refreshes;
+    /** Bumped by {@link #refresh()} and {@link #remember}: a listing built before is not kept. */
+    private long changes;
 
     /** Without Cognito (the directory notes that it is not configured). */
     public UserDirectory(DynamoSession session, List<ChatUser> seedUsers) {
@@ -64,17 +72,26 @@ public final class UserDirectory {
      * Never fails because Cognito or the table cannot be read: the listing's notes say so instead.
      */
     public DirectoryListing directory() {
-        DirectoryListing known = listing;
-        if (known == null) {
-            List<String> notes = new ArrayList<>();
-            Collection<ChatUser> table = tableUsersOrNote(notes);
-            List<CognitoUser> cognitoUsers = readCognito(source -> source.list(), notes);
-            boolean cognitoRead = cognitoUsers != null;
-            known = new DirectoryListing(DirectoryMerge.merge(seedUsers, table, cognitoRead ? cognitoUsers : List.of(), cognitoRead),
-                    notes, cognitoRead);
-            listing = known;
+        long changesBefore;
+        synchronized (lock) {
+            if (listing != null) {
+                return listing;
+            }
+            changesBefore = changes;
         }
-        return known;
+        List<String> notes = new ArrayList<>();
+        Collection<ChatUser> table = tableUsersOrNote(notes);
+        List<CognitoUser> cognitoUsers = readCognito(source -> source.list(), notes);
+        boolean cognitoRead = cognitoUsers != null;
+        DirectoryListing read = new DirectoryListing(DirectoryMerge.merge(seedUsers, table, cognitoRead ? cognitoUsers : List.of(), cognitoRead),
+                notes, cognitoRead);
+        synchronized (lock) {
+            // a refresh or a newly remembered person during the read: this listing is already out of date
+            if (changes == changesBefore) {
+                listing = read;
+            }
+        }
+        return read;
     }
 
     /**
@@ -89,7 +106,10 @@ public final class UserDirectory {
             throw ConsoleException.validation("Name a user: a uuid, @handle, email or Cognito sub");
         }
         Reference ref = Reference.of(reference.trim());
-        DirectoryListing cached = listing;
+        DirectoryListing cached;
+        synchronized (lock) {
+            cached = listing;
+        }
         if (cached != null) {
             return new DirectoryListing(ref.select(cached.entries()), cached.notes(), cached.cognitoRead());
         }
@@ -282,17 +302,25 @@ public final class UserDirectory {
 
     /** Forgets what was read from the table and Cognito; the next call reads them again. */
     public void refresh() {
-        tableUsers = null;
-        listing = null;
+        synchronized (lock) {
+            tableUsers = null;
+            listing = null;
+            remembered.clear();
+            refreshes++;
+            changes++;
+        }
     }
 
     /** Adds or updates a person just seen (e.g. a post), without another table read. */
     public void remember(ChatUser user) {
-        Map<String, ChatUser> known = tableUsers;
-        if (known != null) {
-            known.put(user.uuid(), user);
+        synchronized (lock) {
+            remembered.put(user.uuid(), user);
+            if (tableUsers != null) {
+                tableUsers.put(user.uuid(), user);
+            }
+            listing = null;
+            changes++;
         }
-        listing = null;
     }
 
     /** Finds by uuid, {@code @handle} or handle (handles compare without case). */
@@ -324,12 +352,21 @@ public final class UserDirectory {
     }
 
     private Map<String, ChatUser> tableUsers() {
-        Map<String, ChatUser> known = tableUsers;
-        if (known == null) {
-            known = readTableUsers();
-            tableUsers = known;
+        long refreshesBefore;
+        synchronized (lock) {
+            if (tableUsers != null) {
+                return tableUsers;
+            }
+            refreshesBefore = refreshes;
         }
-        return known;
+        Map<String, ChatUser> read = readTableUsers();
+        synchronized (lock) {
+            read.putAll(remembered); // seen after the table was read, or while it was
+            if (refreshes == refreshesBefore && tableUsers == null) {
+                tableUsers = read;
+            }
+        }
+        return read;
     }
 
     private Map<String, ChatUser> readTableUsers() {
