@@ -108,7 +108,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
     }
 
     private static EmbeddedDynamoDbLocal spawn(Path dataDir, boolean inMemory) {
-        Path jars = locate(dataDir).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
+        Path jars = locate(dataDir).orElseThrow(() -> new DynamoDbLocalMissing(
                 "DynamoDB Local is not installed (its license forbids shipping it with the console): run 'cruddur-console ddb local install'"
                         + " to install it, set " + DIR_VARIABLE + " to a folder of its jars, or use another profile (--profile local / --endpoint URL)"));
         try {
