@@ -138,7 +138,7 @@ public final class ConsoleApp extends Application {
             }
             @Override public Parent adminView() {
                 Parent scanItems = FeatureView.load("rawitems/RawItemsView.fxml", new RawItemsController(model.admin().scanItems(), "Scanned items"));
-                return FeatureView.load("admin/AdminView.fxml", new AdminController(model.admin(), main, scanItems));
+                return FeatureView.load("admin/AdminView.fxml", new AdminController(model.admin(), scanItems));
             }
             @Override public Parent operationLogView() {
                 return FeatureView.load("oplog/OperationLogView.fxml", new OperationLogController(model.operationLog()));

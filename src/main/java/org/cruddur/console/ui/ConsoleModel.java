@@ -42,7 +42,7 @@ public final class ConsoleModel {
         composer = new ComposerViewModel(main);
         admin = new AdminViewModel(main);
         operationLog = new OperationLogViewModel(main, uiThread);
-        profiles = new ProfilesViewModel(main);
+        profiles = new ProfilesViewModel(work, main::profileStore, main::useProfiles);
         userDetails = new UserDetailsViewModel(inbox, composer);
 
         inbox.selectedConversationProperty().addListener((obs, was, group) -> {

@@ -15,7 +15,7 @@ import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.ui.conversation.ThreadEntry;
 import org.cruddur.console.ui.main.ConnectionState;
 import org.cruddur.console.ui.main.MainViewModel;
-import org.cruddur.console.ui.main.TableState;
+import org.cruddur.console.ui.connection.TableState;
 import org.cruddur.console.ui.rawitems.JsonStyle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -309,5 +309,71 @@ class ConsoleModelTest {
 
         model.profiles().delete();
         assertThat(model.main().profiles()).extracting(ConnectionProfile::name).doesNotContain("staging");
+    }
+
+    /** Issue 9, defect 5: a seed that finishes at once leaves its progress free, however often it runs. */
+    @Test
+    void aSeedThatFinishesAtOnceLeavesItsProgressUnbound() {
+        dynamo.seed(table, 0, 0);
+        connect(false);
+        for (int i = 0; i < 3; i++) {
+            model.admin().seedConversationsProperty().set(1);
+            model.admin().seedMessagesProperty().set(2);
+            model.admin().seed();
+            assertThat(model.admin().seedingProperty().get()).isFalse();
+            assertThat(model.admin().outputProperty().get()).as("seed #" + (i + 1)).startsWith("Seeded ");
+            assertThat(model.admin().seedProgressProperty().get()).isEqualTo(1.0);
+        }
+    }
+
+    /** Issue 9, defect 12: a first start on a missing table offers the demo data, and shows no error beside it. */
+    @Test
+    void aFirstStartOnAMissingTableShowsOnlyTheOffer() {
+        connect(false);
+        assertThat(model.main().tableStateProperty().get()).isEqualTo(TableState.MISSING);
+        assertThat(model.main().offerDemoDataProperty().get()).isTrue();
+        assertThat(model.main().errorProperty().get()).isNull();
+    }
+
+    /** Issue 9, defect 12: loading the demo data clears the "table does not exist" error it made obsolete. */
+    @Test
+    void aSuccessfulDemoLoadClearsTheMissingTableError() {
+        dynamo.seed(table, 1, 4);
+        connect(false);
+        try (MessagesTable other = dynamo.open(table)) {
+            other.schema().drop(table); // dropped behind the console's back
+        }
+        model.inbox().reloadConversations(null);
+        assertThat(model.main().errorProperty().get()).contains("does not exist");
+        assertThat(model.main().offerDemoDataProperty().get()).isTrue();
+
+        model.main().loadDemoData();
+
+        assertThat(model.main().tableStateProperty().get()).isEqualTo(TableState.READY);
+        assertThat(model.main().errorProperty().get()).isNull();
+        assertThat(model.inbox().conversations()).isNotEmpty();
+    }
+
+    /** Issue 9, defect 7: a table closed while a page is in flight leaves nothing loading, so Load more works again. */
+    @Test
+    void closingTheTableWithAPageInFlightLeavesNothingLoading() {
+        dynamo.seed(table, 6, 60);
+        HeldWork held = new HeldWork();
+        ConsoleModel heldModel = new ConsoleModel(new AppDirectories(home.resolve("config2"), home.resolve("data2")), held,
+                MainViewModel.defaultOpener(), Runnable::run, 2);
+        heldModel.main().connect(LocalDynamo.profile("held", dynamo.endpoint(), table, false));
+        held.releaseAll();
+        assertThat(heldModel.inbox().conversations()).hasSize(2);
+        assertThat(heldModel.inbox().canLoadMoreProperty().get()).isTrue();
+
+        heldModel.inbox().openConversations(TOBI); // its first page is now in flight
+        assertThat(heldModel.inbox().loadingProperty().get()).isTrue();
+        heldModel.main().connect(LocalDynamo.profile("held", dynamo.endpoint(), table, false)); // the table goes away meanwhile
+        assertThat(heldModel.inbox().loadingProperty().get()).as("loading with no table").isFalse();
+
+        held.releaseAll();
+        assertThat(heldModel.inbox().loadingProperty().get()).isFalse();
+        assertThat(heldModel.inbox().conversations()).isNotEmpty().allMatch(g -> g.ownerUuid().equals(TOBI.uuid()));
+        heldModel.main().close();
     }
 }

@@ -32,6 +32,21 @@ public final class OneLineError {
         };
     }
 
+    /** A failure the console expects (and words for people): no stack trace needed. Anything else is logged with one. */
+    public static boolean isExpected(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof ConsoleException || isCancellation(t);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
     public static boolean isCancellation(Throwable failure) {
         return failure instanceof ConsoleException ce && ce.kind() == ConsoleException.Kind.CANCELLED
                 || failure instanceof InterruptedException

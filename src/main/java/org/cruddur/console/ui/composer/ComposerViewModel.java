@@ -6,6 +6,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -15,7 +16,8 @@ import org.cruddur.console.service.MessageGroupRow;
 import org.cruddur.console.service.MessagesTable;
 import org.cruddur.console.service.PostMessage;
 import org.cruddur.console.service.PostResult;
-import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.ui.background.LatestRequest;
+import org.cruddur.console.ui.connection.ConnectionContext;
 
 /**
  * The composer: posts as the selected person into the open conversation (pattern D), or, with a recipient chosen,
@@ -23,20 +25,23 @@ import org.cruddur.console.ui.main.MainViewModel;
  */
 public final class ComposerViewModel {
 
-    private final MainViewModel main;
+    private final ConnectionContext main;
+    /** One post at a time: a second Ctrl+Enter while one is on its way sends nothing. */
+    private final LatestRequest posting;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<ChatUser> sender = new SimpleObjectProperty<>(this, "sender");
     private final ObjectProperty<MessageGroupRow> conversation = new SimpleObjectProperty<>(this, "conversation");
     private final ObjectProperty<ChatUser> recipient = new SimpleObjectProperty<>(this, "recipient");
-    private final BooleanProperty sending = new SimpleBooleanProperty(this, "sending");
     private final StringBinding problem;
     private final StringBinding target;
     private final StringBinding counter;
     private final BooleanBinding canSend;
     private Consumer<PostResult> onPosted = r -> { };
 
-    public ComposerViewModel(MainViewModel main) {
+    public ComposerViewModel(ConnectionContext main) {
         this.main = main;
+        this.posting = main.tableRequest();
+        ReadOnlyBooleanProperty sending = posting.loadingProperty();
         // an empty box is not an error to shout about; anything typed is checked as the backend would
         problem = Bindings.createStringBinding(() -> text.get() == null || text.get().isEmpty() ? null : PostMessage.problem(text.get()), text);
         counter = Bindings.createStringBinding(() -> {
@@ -79,18 +84,13 @@ public final class ComposerViewModel {
         ChatUser to = recipient.get();
         MessageGroupRow group = conversation.get();
         String message = text.get();
-        sending.set(true);
-        main.work().submit("Posting", progress -> to != null
+        posting.runIfIdle("Posting", progress -> to != null
                         ? t.post().toUser(from.uuid(), to.uuid(), message)
                         : t.post().toGroup(from.uuid(), group.messageGroupUuid(), message),
                 result -> {
-                    sending.set(false);
                     text.set("");
                     recipient.set(null);
                     onPosted.accept(result);
-                }, failure -> {
-                    sending.set(false);
-                    main.report(failure);
                 });
     }
 
@@ -114,8 +114,8 @@ public final class ComposerViewModel {
         return recipient;
     }
 
-    public BooleanProperty sendingProperty() {
-        return sending;
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return posting.loadingProperty();
     }
 
     public StringBinding problemProperty() {

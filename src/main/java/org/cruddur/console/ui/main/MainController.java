@@ -27,6 +27,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.ui.ConsoleModel;
+import org.cruddur.console.ui.connection.TableState;
 import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.ui.preferences.ConsolePreferences;
 
