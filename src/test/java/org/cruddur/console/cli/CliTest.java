@@ -120,6 +120,21 @@ class CliTest {
         assertThat(down.err().strip()).matches("error: Cannot reach DynamoDB at http://127\\.0\\.0\\.1:\\d+ \\(connection refused\\)");
     }
 
+    /** Issue 9, defect 11: --debug adds the stack trace; without it the error stays one line; both go to the log file. */
+    @Test
+    void debugPrintsTheStackTraceAndTheLogFileKeepsTheError() throws Exception {
+        Result plain = run("ddb", "get-conversation", "no-such-group");
+        assertThat(plain.err().strip()).startsWith("error: Table '" + table + "' does not exist").doesNotContain("\n");
+
+        Result debug = run("--debug", "ddb", "get-conversation", "no-such-group");
+        assertThat(debug.code()).isEqualTo(1);
+        assertThat(debug.err().lines().findFirst().orElseThrow()).startsWith("error: Table '" + table + "' does not exist");
+        assertThat(debug.err()).contains("ConsoleException").contains("\tat org.cruddur.console.");
+
+        java.nio.file.Path log = dirs.dataDir().resolve("logs/console-0.log");
+        assertThat(java.nio.file.Files.readString(log)).contains("get-conversation: Table '" + table + "' does not exist");
+    }
+
     @Test
     void usageErrorsExitTwo() {
         assertThat(run("ddb", "post", "--from", "@mara", "--text", "no target").code()).isEqualTo(2);

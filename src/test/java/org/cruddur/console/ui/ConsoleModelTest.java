@@ -376,4 +376,42 @@ class ConsoleModelTest {
         assertThat(heldModel.inbox().conversations()).isNotEmpty().allMatch(g -> g.ownerUuid().equals(TOBI.uuid()));
         heldModel.main().close();
     }
+
+    /**
+     * Issue 9, defect 10: closing the console lets go of the table at once and leaves closing it (for the embedded
+     * profile: stopping DynamoDB Local's process, up to seconds) to the closer, never the calling (UI) thread.
+     */
+    @Test
+    void closingTheConsoleLeavesClosingTheTableToTheCloser() {
+        dynamo.seed(table, 1, 2);
+        java.util.List<Runnable> closer = new java.util.ArrayList<>();
+        MainViewModel main = new MainViewModel(new AppDirectories(home.resolve("c3"), home.resolve("d3")), new ImmediateWork(),
+                MainViewModel.defaultOpener(), closer::add);
+        main.connect(LocalDynamo.profile("closing", dynamo.endpoint(), table, false));
+        MessagesTable open = main.table();
+        assertThat(open).isNotNull();
+
+        main.close();
+
+        assertThat(main.table()).isNull();
+        assertThat(open.schema().exists()).as("still open when close() returned").isTrue();
+        assertThat(closer).hasSize(1);
+        closer.get(0).run();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> open.schema().exists()).as("closed by the closer")
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    /** Issue 9, defect 9: "DynamoDB Local is missing" is recognised by its type, whatever its message says. */
+    @Test
+    void aMissingDynamoDbLocalIsRecognisedByItsTypeNotItsMessage() {
+        MainViewModel main = new MainViewModel(new AppDirectories(home.resolve("c4"), home.resolve("d4")), new ImmediateWork(),
+                (profile, dirs, status) -> {
+                    throw new org.cruddur.console.service.dynamodblocal.DynamoDbLocalMissing(
+                            "DynamoDB Local is not installed (its license forbids shipping it with the console)");
+                });
+        main.connect(LocalDynamo.profile("embedded-like", dynamo.endpoint(), table, false));
+        assertThat(main.connectionProperty().get()).isEqualTo(ConnectionState.FAILED);
+        assertThat(main.dynamoDbLocalMissingProperty().get()).isTrue();
+        assertThat(main.errorProperty().get()).startsWith("DynamoDB Local is not installed");
+    }
 }

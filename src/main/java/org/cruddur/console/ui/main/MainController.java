@@ -56,6 +56,9 @@ public final class MainController {
 
         void focusComposer();
 
+        /** Console › Show log: the log file, with the stack traces of unexpected failures. */
+        void showLog();
+
         void exit();
     }
 
@@ -322,6 +325,11 @@ public final class MainController {
     @FXML
     private void openProfiles() {
         shell.openProfiles();
+    }
+
+    @FXML
+    private void showLog() {
+        shell.showLog();
     }
 
     @FXML
