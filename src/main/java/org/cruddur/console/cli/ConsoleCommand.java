@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.List;
-import org.cruddur.console.AppVersion;
+import org.cruddur.console.about.AppVersion;
 import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.config.ConfigException;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.log.LogFile;
 import org.cruddur.console.service.ConsoleException;
-import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.table.MessagesTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -110,6 +111,8 @@ public final class ConsoleCommand extends CommandGroup {
             String logged = log(dirs, commandLine, e);
             if (e instanceof ConsoleException ce) {
                 commandLine.getErr().println("error: " + ce.getMessage() + remedy(ce.kind()));
+            } else if (e instanceof ConfigException) {
+                commandLine.getErr().println("error: " + e.getMessage());
             } else {
                 commandLine.getErr().println("error: " + e + (logged == null ? "" : " (stack trace in " + logged + ")"));
             }
@@ -134,7 +137,7 @@ public final class ConsoleCommand extends CommandGroup {
             Path file = LogFile.install(dirs.dataDir());
             Logger log = Logger.getLogger(ConsoleCommand.class.getName());
             String command = String.join(" ", commandLine.getCommandSpec().qualifiedName());
-            if (e instanceof ConsoleException) {
+            if (e instanceof ConsoleException || e instanceof ConfigException) {
                 log.info(() -> command + ": " + e.getMessage());
             } else {
                 log.log(Level.SEVERE, command + " failed unexpectedly", e);

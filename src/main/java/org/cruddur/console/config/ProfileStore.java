@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.cruddur.console.service.ConsoleException;
 
 /**
  * The user's connection profiles, kept in one human-readable JSON file ({@code profiles.json}):
@@ -78,7 +77,7 @@ public final class ProfileStore {
     }
 
     public synchronized ConnectionProfile require(String name) {
-        return find(name).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
+        return find(name).orElseThrow(() -> new ConfigException(
                 "No profile named '" + name + "' (known: " + String.join(", ", all().stream().map(ConnectionProfile::name).toList())
                         + (problems.isEmpty() ? "" : "; " + problems.get(0)) + ")"));
     }
@@ -95,10 +94,10 @@ public final class ProfileStore {
     public synchronized void replace(String previousName, ConnectionProfile profile) {
         List<String> invalid = profile.problems();
         if (!invalid.isEmpty()) {
-            throw ConsoleException.validation("Profile '" + profile.name() + "': " + String.join("; ", invalid));
+            throw new ConfigException("Profile '" + profile.name() + "': " + String.join("; ", invalid));
         }
         if (profile.isBuiltIn()) {
-            throw ConsoleException.validation("'" + profile.name() + "' is a built-in profile; choose another name");
+            throw new ConfigException("'" + profile.name() + "' is a built-in profile; choose another name");
         }
         if (previousName != null && !previousName.equals(profile.name())) {
             userProfiles.remove(previousName);
@@ -212,7 +211,7 @@ public final class ProfileStore {
             JSON.writeValue(temp.toFile(), root);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new ConsoleException(ConsoleException.Kind.CONFIG, "Cannot save " + file + ": " + e.getMessage(), e);
+            throw new ConfigException("Cannot save " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.cruddur.console.ui;
 
+import org.cruddur.console.ui.startup.StartupTimes;
+import org.cruddur.console.ui.view.FeatureView;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.logging.Logger;
@@ -167,7 +169,7 @@ public final class ConsoleApp extends Application {
                 stage.close();
             }
         };
-        mainController = new MainController(model, work, shell, preferences.themeOrDefault());
+        mainController = new MainController(main, model.admin()::opened, work, shell, preferences.themeOrDefault());
         Parent root = FeatureView.load("main/MainView.fxml", mainController);
         StartupTimes.mark("views loaded");
 

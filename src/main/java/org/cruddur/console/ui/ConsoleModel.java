@@ -2,7 +2,7 @@ package org.cruddur.console.ui;
 
 import java.util.concurrent.Executor;
 import org.cruddur.console.config.AppDirectories;
-import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.ui.admin.AdminViewModel;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.composer.ComposerViewModel;

@@ -26,11 +26,11 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.SeedUsers;
-import org.cruddur.console.service.TableItems;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.seeding.SeedUsers;
+import org.cruddur.console.service.items.TableItems;
 import org.cruddur.console.ui.ConsoleApp;
 import org.cruddur.console.ui.conversation.ConversationViewModel;
 import org.cruddur.console.ui.preferences.ConsolePreferences;
@@ -210,7 +210,7 @@ public final class GuiBenchmark {
         List<String> command = new ArrayList<>(List.of(javaBinary()));
         command.addAll(jvmOptions);
         command.addAll(headlessFlags());
-        command.add("-Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.StartupTimes=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.startup.StartupTimes=info");
         // the app jar (its manifest brings lib/) plus Monocle, which the headless glass platform needs
         command.addAll(List.of("-cp", jar + File.pathSeparator + monocleJar(), "org.cruddur.console.Launcher"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);

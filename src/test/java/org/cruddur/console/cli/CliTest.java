@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.cruddur.console.config.AppDirectories;
-import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.service.seeding.SeedUsers;
 import org.cruddur.console.testing.LocalDynamoDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

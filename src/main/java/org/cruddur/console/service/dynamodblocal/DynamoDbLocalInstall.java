@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.cruddur.console.AppVersion;
+import org.cruddur.console.about.AppVersion;
 import org.cruddur.console.service.dynamodblocal.ArtifactChecksums.Artifact;
 
 /**

@@ -11,7 +11,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
-import org.cruddur.console.service.SeedPlan;
+import org.cruddur.console.service.seeding.SeedPlan;
 
 /** Schema, drop, seed and the scan browser. */
 public final class AdminController {

@@ -9,7 +9,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.items.ChatUser;
 
 /** The message box: inline validation, a recipient picker for new conversations, Ctrl+Enter to send. */
 public final class ComposerController {

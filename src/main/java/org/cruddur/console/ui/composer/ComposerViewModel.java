@@ -11,11 +11,11 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.PostMessage;
-import org.cruddur.console.service.PostResult;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.patterns.PostMessage;
+import org.cruddur.console.service.patterns.PostResult;
 import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.connection.ConnectionContext;
 

@@ -3,7 +3,7 @@ package org.cruddur.console.ui.connection;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.background.LatestRequest;
 

@@ -13,8 +13,8 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.ui.ListScrolling;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.ui.view.ListScrolling;
 
 /** The thread as chat bubbles in a virtualized list; older pages load when scrolled to the top. */
 public final class ConversationController {

@@ -3,7 +3,7 @@ package org.cruddur.console.ui.dynamodblocal;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
-import org.cruddur.console.ui.FeatureView;
+import org.cruddur.console.ui.view.FeatureView;
 
 /** The first-use dialog of the embedded profile: license, consent, install. */
 public final class DynamoDbLocalSetupDialog {

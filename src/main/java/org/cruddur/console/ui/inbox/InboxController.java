@@ -14,12 +14,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.Timestamps;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.items.Timestamps;
 import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.service.users.DirectorySource;
-import org.cruddur.console.ui.ListScrolling;
+import org.cruddur.console.ui.view.ListScrolling;
 import org.cruddur.console.ui.conversation.MessageTimes;
 
 /**

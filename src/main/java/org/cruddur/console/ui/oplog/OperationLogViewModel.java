@@ -12,8 +12,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.OperationLogEntry;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.oplog.OperationLogEntry;
 import org.cruddur.console.ui.connection.ConnectionContext;
 
 /**

@@ -12,7 +12,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.ui.main.ProfileColor;
 
 /** The profile editor dialog's content. */
 public final class ProfilesController {

@@ -5,7 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
-import org.cruddur.console.ui.FeatureView;
+import org.cruddur.console.ui.view.FeatureView;
 
 /** The Profiles dialog (Ctrl+P): built once, shown again on every open, in the window's theme. */
 public final class ProfilesDialog {

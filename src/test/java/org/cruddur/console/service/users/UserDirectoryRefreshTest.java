@@ -6,12 +6,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.DynamoSession;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.SeedPlan;
-import org.cruddur.console.service.SeedUsers;
-import org.cruddur.console.service.UserDirectory;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.session.DynamoSession;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.seeding.SeedPlan;
+import org.cruddur.console.service.seeding.SeedUsers;
 import org.cruddur.console.testing.LocalDynamoDb;
 import org.junit.jupiter.api.Test;
 
