@@ -1,6 +1,5 @@
 package org.cruddur.console.service.oplog;
 
-import org.cruddur.console.service.items.TableItems;
 import org.cruddur.console.service.json.SdkJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -11,6 +10,11 @@ import software.amazon.awssdk.core.SdkRequest;
 
 /** Renders a DynamoDB request as the {@code aws dynamodb ...} command line that makes the same call. */
 public final class AwsCliCommand {
+
+    /** The table's key attributes, spelled here so the operation log stays below the table's own model. */
+    private static final String PK = "pk";
+    private static final String SK = "sk";
+
 
     private static final Pattern PLACEHOLDER = Pattern.compile(":[A-Za-z0-9_]+");
 
@@ -72,9 +76,9 @@ public final class AwsCliCommand {
             return out.toString();
         }
         JsonNode key = params.has("Key") ? params.get("Key") : params.get("Item");
-        if (key != null && key.has(TableItems.PK)) {
-            String pk = key.path(TableItems.PK).path("S").asText();
-            String sk = key.path(TableItems.SK).path("S").asText(null);
+        if (key != null && key.has(PK)) {
+            String pk = key.path(PK).path("S").asText();
+            String sk = key.path(SK).path("S").asText(null);
             return "pk = \"" + pk + "\"" + (sk == null ? "" : ", sk = \"" + sk + "\"");
         }
         return null;

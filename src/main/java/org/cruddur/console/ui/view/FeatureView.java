@@ -9,11 +9,14 @@ import javafx.scene.Parent;
 /** Loads a feature's FXML ({@code <feature>/<Feature>View.fxml}) with a controller built beforehand around its view model. */
 public final class FeatureView {
 
+    /** Where the features' FXML lives: beside their packages, under ui/. */
+    private static final String VIEWS = "/org/cruddur/console/ui/";
+
     private FeatureView() {
     }
 
     public static Parent load(String resource, Object controller) {
-        URL url = FeatureView.class.getResource(resource);
+        URL url = FeatureView.class.getResource(VIEWS + resource);
         if (url == null) {
             throw new IllegalStateException("Missing view " + resource);
         }
