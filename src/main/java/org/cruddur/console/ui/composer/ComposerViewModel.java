@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.service.items.ChatUser;
 import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.service.table.MessagesTable;
@@ -58,7 +59,7 @@ public final class ComposerViewModel {
             }
             MessageGroupRow c = conversation.get();
             return c == null ? as + ": choose a recipient to start a conversation"
-                    : as + " to " + (c.otherUserDisplayName() == null ? c.otherUserUuid() : c.otherUserDisplayName());
+                    : as + " to " + PersonName.otherOf(c);
         }, sender, recipient, conversation);
         canSend = Bindings.createBooleanBinding(() -> !sending.get() && sender.get() != null
                         && PostMessage.problem(text.get()) == null && (recipient.get() != null || conversation.get() != null)
@@ -67,7 +68,7 @@ public final class ComposerViewModel {
     }
 
     private static String name(ChatUser u) {
-        return (u.displayName() == null ? u.uuid() : u.displayName()) + (u.handle() == null ? "" : " (@" + u.handle() + ")");
+        return PersonName.of(u);
     }
 
     /** Posts the text; on success clears it and tells {@link #onPosted(Consumer)}. Failures go to the main error line. */
