@@ -83,6 +83,26 @@ class BackgroundRacesTest {
         assertThat(keys).hasSize(100).doesNotHaveDuplicates();
     }
 
+    /** Issue 9, defect 4: a next page still in flight when the browser starts over never lands after the new first page. */
+    @Test
+    void aPageInFlightNeverLandsAfterTheBrowserStartsOver() {
+        String table = LocalDynamo.uniqueTable("race-reset");
+        dynamo.seed(table, 6, 300);
+        connectTo(table);
+        FxThread.run(() -> model.admin().scanFirstPage());
+        settle();
+        List<String> firstPage = FxThread.call(() -> model.admin().scanItems().items().stream().map(BackgroundRacesTest::key).toList());
+
+        FxThread.run(() -> {
+            model.admin().scanPage();
+            model.admin().scanFirstPage();
+        });
+        settle();
+
+        assertThat(FxThread.call(() -> model.admin().scanItems().items().stream().map(BackgroundRacesTest::key).toList()))
+                .isEqualTo(firstPage);
+    }
+
     private static String key(Map<String, AttributeValue> item) {
         return item.get("pk").s() + "|" + item.get("sk").s();
     }

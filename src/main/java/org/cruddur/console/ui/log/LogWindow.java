@@ -12,6 +12,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.cruddur.console.ui.background.BackgroundWork;
+import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.background.OneLineError;
 
 /**
@@ -42,10 +43,11 @@ public final class LogWindow {
         Scene scene = new Scene(root, 900, 560);
         scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
-        Runnable read = () -> work.submit("Reading the log", p -> tail(logFile), t -> {
+        LatestRequest reading = new LatestRequest(work, failure -> text.setText(OneLineError.of(failure)));
+        Runnable read = () -> reading.run("Reading the log", p -> tail(logFile), t -> {
             text.setText(t);
             text.positionCaret(t.length());
-        }, failure -> text.setText(OneLineError.of(failure)));
+        });
         reload.setOnAction(e -> read.run());
         stage.show();
         read.run();
