@@ -53,7 +53,7 @@ export DISPLAY="$DISPLAY_NUMBER"
 sleep 1
 
 # the console logs warnings only by default; its startup times are INFO
-java -Dprism.order=sw -Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.StartupTimes=info -jar "$JAR" > "$OUT/console.log" 2>&1 &
+java -Dprism.order=sw -Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.startup.StartupTimes=info -jar "$JAR" > "$OUT/console.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 240); do
     grep -q "first conversation rendered" "$OUT/console.log" && break

@@ -7,7 +7,7 @@ final class GuiStarter {
     }
 
     static void start() {
-        org.cruddur.console.ui.StartupTimes.mark("launcher");
+        org.cruddur.console.ui.startup.StartupTimes.mark("launcher");
         javafx.application.Application.launch(org.cruddur.console.ui.ConsoleApp.class);
     }
 }

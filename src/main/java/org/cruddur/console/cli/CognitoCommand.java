@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.service.ConsoleException;
-import org.cruddur.console.service.SdkJson;
+import org.cruddur.console.service.json.SdkJson;
 import org.cruddur.console.service.users.CognitoFilter;
 import org.cruddur.console.service.users.CognitoUser;
 import org.cruddur.console.service.users.CognitoUserSource;

@@ -1,14 +1,19 @@
 package org.cruddur.console.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.List;
-import org.cruddur.console.AppVersion;
+import org.cruddur.console.about.AppVersion;
 import org.cruddur.console.config.AppDirectories;
+import org.cruddur.console.config.ConfigException;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
+import org.cruddur.console.log.LogFile;
 import org.cruddur.console.service.ConsoleException;
-import org.cruddur.console.service.MessagesTable;
 import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
+import org.cruddur.console.service.table.MessagesTable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,6 +50,9 @@ public final class ConsoleCommand extends CommandGroup {
 
     @Option(names = "--user-pool-id", paramLabel = "ID", description = "The Cognito user pool of the users directory.")
     String userPoolId;
+
+    @Option(names = "--debug", description = "On an error, print its stack trace too (it is always in the log file).")
+    boolean debug;
 
     private final AppDirectories dirs;
 
@@ -106,14 +114,21 @@ public final class ConsoleCommand extends CommandGroup {
 
     /** Runs the CLI and returns its exit status: 0 success, 1 operational error, 2 usage error. */
     public static int run(AppDirectories dirs, PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new ConsoleCommand(dirs));
+        ConsoleCommand root = new ConsoleCommand(dirs);
+        CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            String logged = log(dirs, commandLine, e);
             if (e instanceof ConsoleException ce) {
                 commandLine.getErr().println("error: " + ce.getMessage() + remedy(ce.kind()));
+            } else if (e instanceof ConfigException) {
+                commandLine.getErr().println("error: " + e.getMessage());
             } else {
-                commandLine.getErr().println("error: " + e);
+                commandLine.getErr().println("error: " + e + (logged == null ? "" : " (stack trace in " + logged + ")"));
+            }
+            if (root.debug) {
+                e.printStackTrace(commandLine.getErr());
             }
             commandLine.getErr().flush();
             return 1;
@@ -122,6 +137,26 @@ public final class ConsoleCommand extends CommandGroup {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Writes the failure to the log file (expected ones as their line, others with the stack trace); returns the
+     * file, or null when the log cannot be written (the error on stderr still says what went wrong).
+     */
+    private static String log(AppDirectories dirs, CommandLine commandLine, Exception e) {
+        try {
+            Path file = LogFile.install(dirs.dataDir());
+            Logger log = Logger.getLogger(ConsoleCommand.class.getName());
+            String command = String.join(" ", commandLine.getCommandSpec().qualifiedName());
+            if (e instanceof ConsoleException || e instanceof ConfigException) {
+                log.info(() -> command + ": " + e.getMessage());
+            } else {
+                log.log(Level.SEVERE, command + " failed unexpectedly", e);
+            }
+            return file.toString();
+        } catch (RuntimeException cannotLog) {
+            return null;
+        }
     }
 
     /** Version from the pom. */

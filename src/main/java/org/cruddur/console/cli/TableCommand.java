@@ -2,7 +2,7 @@ package org.cruddur.console.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.table.MessagesTable;
 import picocli.CommandLine;
 
 /** A subcommand that works on the table the global options name: opens it, runs, closes it. */

@@ -1,13 +1,16 @@
 package org.cruddur.console.ui;
 
+import org.cruddur.console.ui.startup.StartupTimes;
+import org.cruddur.console.ui.view.FeatureView;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.cruddur.console.config.AppDirectories;
@@ -18,7 +21,8 @@ import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.service.dynamodblocal.DynamoDbLocalInstall;
 import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
 import org.cruddur.console.ui.composer.ComposerController;
-import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupController;
+import org.cruddur.console.log.LogFile;
+import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupDialog;
 import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupViewModel;
 import org.cruddur.console.ui.conversation.ConversationController;
 import org.cruddur.console.ui.conversation.MessageTimes;
@@ -29,7 +33,8 @@ import org.cruddur.console.ui.main.MainViewModel;
 import org.cruddur.console.ui.oplog.OperationLogController;
 import org.cruddur.console.ui.preferences.ConsolePreferences;
 import org.cruddur.console.ui.preferences.PreferencesFile;
-import org.cruddur.console.ui.profiles.ProfilesController;
+import org.cruddur.console.ui.log.LogWindow;
+import org.cruddur.console.ui.profiles.ProfilesDialog;
 import org.cruddur.console.ui.rawitems.RawItemsController;
 import org.cruddur.console.ui.userdetails.UserDetailsController;
 
@@ -38,6 +43,8 @@ import org.cruddur.console.ui.userdetails.UserDetailsController;
  * scripts never touch a person's own profiles, preferences or data.
  */
 public final class ConsoleApp extends Application {
+
+    private static final Logger LOG = Logger.getLogger(ConsoleApp.class.getName());
 
     public static final String TITLE = "Cruddur Messages Console";
 
@@ -56,7 +63,8 @@ public final class ConsoleApp extends Application {
     private InboxController inboxController;
     private ComposerController composerController;
     private Stage stage;
-    private Stage profilesStage;
+    private ProfilesDialog profilesDialog;
+    private Path logFile;
 
     /** The real application: folders from the environment ({@code CRUDDUR_CONSOLE_HOME}), last profile used. */
     public ConsoleApp() {
@@ -84,6 +92,8 @@ public final class ConsoleApp extends Application {
     @Override
     public void init() {
         StartupTimes.mark("init");
+        logFile = LogFile.install(dirs.dataDir());
+        Thread.setDefaultUncaughtExceptionHandler(LogFile::uncaught); // the FX thread's included
         profiles = ProfileStore.load(dirs.profilesFile());
         preferencesFile = new PreferencesFile(dirs.preferencesFile());
         preferences = preferencesFile.load();
@@ -138,7 +148,7 @@ public final class ConsoleApp extends Application {
             }
             @Override public Parent adminView() {
                 Parent scanItems = FeatureView.load("rawitems/RawItemsView.fxml", new RawItemsController(model.admin().scanItems(), "Scanned items"));
-                return FeatureView.load("admin/AdminView.fxml", new AdminController(model.admin(), main, scanItems));
+                return FeatureView.load("admin/AdminView.fxml", new AdminController(model.admin(), scanItems));
             }
             @Override public Parent operationLogView() {
                 return FeatureView.load("oplog/OperationLogView.fxml", new OperationLogController(model.operationLog()));
@@ -152,11 +162,14 @@ public final class ConsoleApp extends Application {
             @Override public void focusComposer() {
                 composerController.focus();
             }
+            @Override public void showLog() {
+                LogWindow.show(stage, logFile, work);
+            }
             @Override public void exit() {
                 stage.close();
             }
         };
-        mainController = new MainController(model, work, shell, preferences.themeOrDefault());
+        mainController = new MainController(main, model.admin()::opened, work, shell, preferences.themeOrDefault());
         Parent root = FeatureView.load("main/MainView.fxml", mainController);
         StartupTimes.mark("views loaded");
 
@@ -227,39 +240,17 @@ public final class ConsoleApp extends Application {
         MainViewModel main = model.main();
         DynamoDbLocalSetupViewModel setup = new DynamoDbLocalSetupViewModel(
                 DynamoDbLocalInstall.forDataDir(main.directories().dataDir()), work);
-        Stage dialog = new Stage();
-        dialog.initOwner(stage);
-        dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle("Install DynamoDB Local");
-        DynamoDbLocalSetupController controller = new DynamoDbLocalSetupController();
-        Scene scene = new Scene(FeatureView.load("dynamodblocal/DynamoDbLocalSetupView.fxml", controller));
-        scene.getStylesheets().setAll(stage.getScene().getStylesheets());
-        dialog.setScene(scene);
-        controller.bind(setup, () -> {
+        DynamoDbLocalSetupDialog.show(stage, setup, () -> {
             main.dynamoDbLocalMissingProperty().set(false);
             main.connect(main.selectedProfile());
-        });
-        dialog.setOnHidden(e -> main.dynamoDbLocalMissingProperty().set(false));
-        dialog.show();
-        setup.fetchLicense();
+        }, () -> main.dynamoDbLocalMissingProperty().set(false));
     }
 
     private void showProfiles() {
-        if (profilesStage == null) {
-            profilesStage = new Stage();
-            profilesStage.initOwner(stage);
-            profilesStage.initModality(Modality.WINDOW_MODAL);
-            profilesStage.setTitle("Connection profiles");
-            Parent content = FeatureView.load("profiles/ProfilesView.fxml", new ProfilesController(model.profiles(), profilesStage::hide));
-            Scene scene = new Scene(content);
-            scene.getStylesheets().setAll(stage.getScene().getStylesheets());
-            stage.getScene().getStylesheets().addListener((ListChangeListener<String>) c ->
-                    scene.getStylesheets().setAll(stage.getScene().getStylesheets()));
-            profilesStage.setScene(scene);
+        if (profilesDialog == null) {
+            profilesDialog = new ProfilesDialog(stage, model.profiles());
         }
-        model.profiles().reload();
-        profilesStage.show();
-        profilesStage.toFront();
+        profilesDialog.show();
     }
 
     @Override
@@ -276,8 +267,11 @@ public final class ConsoleApp extends Application {
             preferences = preferences.withWindow(new ConsolePreferences.WindowBounds(stage.getX(), stage.getY(),
                     stage.getWidth(), stage.getHeight(), stage.isMaximized()));
         }
-        preferencesFile.save(preferences);
-        model.main().close();
+        String problem = preferencesFile.save(preferences);
+        if (problem != null) {
+            LOG.warning(problem); // the window is gone: the log is the one place left to say so
+        }
+        model.main().close(); // hands the table's closing (DynamoDB Local's process) to its own thread
         work.close();
     }
 

@@ -2,7 +2,7 @@ package org.cruddur.console.ui;
 
 import java.util.concurrent.Executor;
 import org.cruddur.console.config.AppDirectories;
-import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.ui.admin.AdminViewModel;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.composer.ComposerViewModel;
@@ -42,7 +42,7 @@ public final class ConsoleModel {
         composer = new ComposerViewModel(main);
         admin = new AdminViewModel(main);
         operationLog = new OperationLogViewModel(main, uiThread);
-        profiles = new ProfilesViewModel(main);
+        profiles = new ProfilesViewModel(work, main::profileStore, main::useProfiles);
         userDetails = new UserDetailsViewModel(inbox, composer);
 
         inbox.selectedConversationProperty().addListener((obs, was, group) -> {

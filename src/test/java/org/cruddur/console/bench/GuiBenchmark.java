@@ -26,11 +26,11 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.SeedUsers;
-import org.cruddur.console.service.TableItems;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.seeding.SeedUsers;
+import org.cruddur.console.service.items.TableItems;
 import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
 import org.cruddur.console.ui.ConsoleApp;
 import org.cruddur.console.ui.conversation.ConversationViewModel;
@@ -267,7 +267,7 @@ public final class GuiBenchmark {
 
     /** One launch of the real app; returns {window ms, first conversation ms} from its log. */
     private long[] launchOnce(int n, LaunchFlags flags) throws Exception {
-        String startupLog = "-Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.StartupTimes=info";
+        String startupLog = "-Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.startup.StartupTimes=info";
         ProcessBuilder pb;
         Process xvfb = null;
         if (flags.appImageLauncher() != null) {

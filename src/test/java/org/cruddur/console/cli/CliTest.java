@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import org.cruddur.console.config.AppDirectories;
-import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.service.seeding.SeedUsers;
 import org.cruddur.console.testing.LocalDynamoDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,6 +118,21 @@ class CliTest {
         Result down = runRaw("--endpoint", "http://127.0.0.1:" + LocalDynamoDb.freePort(), "ddb", "list-tables");
         assertThat(down.code()).isEqualTo(1);
         assertThat(down.err().strip()).matches("error: Cannot reach DynamoDB at http://127\\.0\\.0\\.1:\\d+ \\(connection refused\\)");
+    }
+
+    /** Issue 9, defect 11: --debug adds the stack trace; without it the error stays one line; both go to the log file. */
+    @Test
+    void debugPrintsTheStackTraceAndTheLogFileKeepsTheError() throws Exception {
+        Result plain = run("ddb", "get-conversation", "no-such-group");
+        assertThat(plain.err().strip()).startsWith("error: Table '" + table + "' does not exist").doesNotContain("\n");
+
+        Result debug = run("--debug", "ddb", "get-conversation", "no-such-group");
+        assertThat(debug.code()).isEqualTo(1);
+        assertThat(debug.err().lines().findFirst().orElseThrow()).startsWith("error: Table '" + table + "' does not exist");
+        assertThat(debug.err()).contains("ConsoleException").contains("\tat org.cruddur.console.");
+
+        java.nio.file.Path log = dirs.dataDir().resolve("logs/console-0.log");
+        assertThat(java.nio.file.Files.readString(log)).contains("get-conversation: Table '" + table + "' does not exist");
     }
 
     @Test

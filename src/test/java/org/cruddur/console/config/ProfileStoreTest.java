@@ -87,4 +87,55 @@ class ProfileStoreTest {
         assertThat(AppDirectories.resolve(Map.of(), "Mac OS X", Path.of("/Users/u")).dataDir())
                 .isEqualTo(Path.of("/Users/u/Library/Application Support/Cruddur Console"));
     }
+
+    /** Issue 9, defect 2: saves from two threads at once keep every profile, and the file stays whole. */
+    @Test
+    void concurrentSavesKeepEveryProfile() throws Exception {
+        Path file = dir.resolve("profiles.json");
+        ProfileStore store = ProfileStore.load(file);
+        int perThread = 25;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (String prefix : java.util.List.of("a", "b")) {
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int i = 0; i < perThread; i++) {
+                        store.put(new ConnectionProfile(prefix + i, ConnectionProfile.Kind.ENDPOINT, "http://localhost:" + (9000 + i),
+                                null, null, null, null, null, false));
+                        store.all(); // the FX thread reads while a worker saves
+                    }
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(ProfileStore.load(file).userProfiles()).hasSize(2 * perThread);
+        assertThat(store.userProfiles()).hasSize(2 * perThread);
+    }
+
+    /** Issue 9, defect 1: a profile keeps the fields the console does not show (and ones it does not know) when saved again. */
+    @Test
+    void savingAProfileAgainKeepsItsCognitoEndpointAndUnknownFields() throws Exception {
+        Path file = dir.resolve("profiles.json");
+        Files.writeString(file, """
+                {"profiles": [{"name": "dev", "kind": "endpoint", "endpoint": "http://localhost:8000",
+                  "cognito_endpoint": "http://localhost:9229", "user_pool_id": "local_abc", "team_note": {"owner": "ops"}},
+                  {"name": "other", "kind": "endpoint", "endpoint": "http://localhost:8001", "colour": "teal"}]}
+                """);
+        ProfileStore store = ProfileStore.load(file);
+        store.put(store.require("dev").withRegion("eu-west-1"));
+        String saved = Files.readString(file);
+        assertThat(saved).contains("\"team_note\"").contains("\"owner\" : \"ops\"").contains("\"colour\" : \"teal\"");
+        ConnectionProfile dev = ProfileStore.load(file).require("dev");
+        assertThat(dev.cognitoEndpoint()).isEqualTo("http://localhost:9229");
+        assertThat(dev.region()).isEqualTo("eu-west-1");
+    }
 }

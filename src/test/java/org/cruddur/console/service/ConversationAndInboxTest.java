@@ -1,5 +1,13 @@
 package org.cruddur.console.service;
 
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.items.MessageRow;
+import org.cruddur.console.service.items.Page;
+import org.cruddur.console.service.items.TableItems;
+import org.cruddur.console.service.items.Timestamps;
+import org.cruddur.console.service.seeding.SeedUsers;
+import org.cruddur.console.service.table.MessagesTable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

@@ -1,5 +1,11 @@
 package org.cruddur.console.service;
 
+import org.cruddur.console.service.items.MessagesSchema;
+import org.cruddur.console.service.oplog.OperationLogEntry;
+import org.cruddur.console.service.seeding.SeedPlan;
+import org.cruddur.console.service.seeding.SeedUsers;
+import org.cruddur.console.service.session.DynamoSession;
+import org.cruddur.console.service.table.MessagesTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

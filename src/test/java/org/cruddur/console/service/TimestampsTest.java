@@ -1,5 +1,6 @@
 package org.cruddur.console.service;
 
+import org.cruddur.console.service.items.Timestamps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package org.cruddur.console.service;
 
+import org.cruddur.console.service.users.UserReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

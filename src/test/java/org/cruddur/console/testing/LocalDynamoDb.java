@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.DynamoSession;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.session.DynamoSession;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.seeding.SeedUsers;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 

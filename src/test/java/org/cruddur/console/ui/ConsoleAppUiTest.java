@@ -16,9 +16,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import org.cruddur.console.config.AppDirectories;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.MessageRow;
-import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.items.MessageRow;
+import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.ui.conversation.ThreadEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -294,5 +294,33 @@ class ConsoleAppUiTest extends FxRobot {
         waitUntil(() -> !conversationList().getItems().isEmpty()
                 && conversationList().getItems().get(0).ownerUuid().equals(ConsoleModelTest.INES.uuid()));
         assertThat(lookup("#startConversationButton").query().isDisabled()).isTrue(); // Inês now writes
+    }
+
+    /**
+     * Issue 9, defects 9 and 11: Console › Show log shows the log file of the data folder, and a preferences file that
+     * cannot be saved at exit is written to that log instead of being swallowed.
+     */
+    @Test
+    void showLogShowsTheLogAndAFailedPreferencesSaveAtExitIsLogged() throws Exception {
+        String table = LocalDynamo.uniqueTable("ui-log");
+        dynamo.seed(table, 1, 3);
+        writeProfiles(profile("ui-log", dynamo.endpoint(), table, false));
+        Path log = dirs.dataDir().resolve("logs/console-0.log");
+        Files.createDirectories(log.getParent());
+        Files.writeString(log, "2026-12-01T10:00:00Z INFO [main] earlier run: a line from before\n");
+        launch("ui-log");
+        waitUntil(() -> conversationList().getItems().size() == 1);
+
+        javafx.scene.control.MenuItem showLog = fx(() -> ((javafx.scene.control.MenuBar) lookup(".menu-bar").query()).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "Show _log".equals(i.getText())).findFirst().orElseThrow());
+        interact(showLog::fire);
+        waitUntil(() -> lookup("#logText").tryQuery().isPresent()
+                && ((javafx.scene.control.TextArea) lookup("#logText").query()).getText().contains("a line from before"));
+
+        // preferences.json can no longer be replaced: a folder with something in it took its place
+        Files.createDirectories(dirs.preferencesFile().resolve("blocked"));
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        assertThat(Files.readString(log)).contains("WARNING").contains("Cannot save " + dirs.preferencesFile());
     }
 }

@@ -6,16 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.MessageRow;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.items.MessageRow;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.seeding.SeedUsers;
 import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.ui.conversation.ThreadEntry;
 import org.cruddur.console.ui.main.ConnectionState;
 import org.cruddur.console.ui.main.MainViewModel;
-import org.cruddur.console.ui.main.TableState;
+import org.cruddur.console.ui.connection.TableState;
 import org.cruddur.console.ui.rawitems.JsonStyle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -309,5 +309,109 @@ class ConsoleModelTest {
 
         model.profiles().delete();
         assertThat(model.main().profiles()).extracting(ConnectionProfile::name).doesNotContain("staging");
+    }
+
+    /** Issue 9, defect 5: a seed that finishes at once leaves its progress free, however often it runs. */
+    @Test
+    void aSeedThatFinishesAtOnceLeavesItsProgressUnbound() {
+        dynamo.seed(table, 0, 0);
+        connect(false);
+        for (int i = 0; i < 3; i++) {
+            model.admin().seedConversationsProperty().set(1);
+            model.admin().seedMessagesProperty().set(2);
+            model.admin().seed();
+            assertThat(model.admin().seedingProperty().get()).isFalse();
+            assertThat(model.admin().outputProperty().get()).as("seed #" + (i + 1)).startsWith("Seeded ");
+            assertThat(model.admin().seedProgressProperty().get()).isEqualTo(1.0);
+        }
+    }
+
+    /** Issue 9, defect 12: a first start on a missing table offers the demo data, and shows no error beside it. */
+    @Test
+    void aFirstStartOnAMissingTableShowsOnlyTheOffer() {
+        connect(false);
+        assertThat(model.main().tableStateProperty().get()).isEqualTo(TableState.MISSING);
+        assertThat(model.main().offerDemoDataProperty().get()).isTrue();
+        assertThat(model.main().errorProperty().get()).isNull();
+    }
+
+    /** Issue 9, defect 12: loading the demo data clears the "table does not exist" error it made obsolete. */
+    @Test
+    void aSuccessfulDemoLoadClearsTheMissingTableError() {
+        dynamo.seed(table, 1, 4);
+        connect(false);
+        try (MessagesTable other = dynamo.open(table)) {
+            other.schema().drop(table); // dropped behind the console's back
+        }
+        model.inbox().reloadConversations(null);
+        assertThat(model.main().errorProperty().get()).contains("does not exist");
+        assertThat(model.main().offerDemoDataProperty().get()).isTrue();
+
+        model.main().loadDemoData();
+
+        assertThat(model.main().tableStateProperty().get()).isEqualTo(TableState.READY);
+        assertThat(model.main().errorProperty().get()).isNull();
+        assertThat(model.inbox().conversations()).isNotEmpty();
+    }
+
+    /** Issue 9, defect 7: a table closed while a page is in flight leaves nothing loading, so Load more works again. */
+    @Test
+    void closingTheTableWithAPageInFlightLeavesNothingLoading() {
+        dynamo.seed(table, 6, 60);
+        HeldWork held = new HeldWork();
+        ConsoleModel heldModel = new ConsoleModel(new AppDirectories(home.resolve("config2"), home.resolve("data2")), held,
+                MainViewModel.defaultOpener(), Runnable::run, 2);
+        heldModel.main().connect(LocalDynamo.profile("held", dynamo.endpoint(), table, false));
+        held.releaseAll();
+        assertThat(heldModel.inbox().conversations()).hasSize(2);
+        assertThat(heldModel.inbox().canLoadMoreProperty().get()).isTrue();
+
+        heldModel.inbox().openConversations(TOBI); // its first page is now in flight
+        assertThat(heldModel.inbox().loadingProperty().get()).isTrue();
+        heldModel.main().connect(LocalDynamo.profile("held", dynamo.endpoint(), table, false)); // the table goes away meanwhile
+        assertThat(heldModel.inbox().loadingProperty().get()).as("loading with no table").isFalse();
+
+        held.releaseAll();
+        assertThat(heldModel.inbox().loadingProperty().get()).isFalse();
+        assertThat(heldModel.inbox().conversations()).isNotEmpty().allMatch(g -> g.ownerUuid().equals(TOBI.uuid()));
+        heldModel.main().close();
+    }
+
+    /**
+     * Issue 9, defect 10: closing the console lets go of the table at once and leaves closing it (for the embedded
+     * profile: stopping DynamoDB Local's process, up to seconds) to the closer, never the calling (UI) thread.
+     */
+    @Test
+    void closingTheConsoleLeavesClosingTheTableToTheCloser() {
+        dynamo.seed(table, 1, 2);
+        java.util.List<Runnable> closer = new java.util.ArrayList<>();
+        MainViewModel main = new MainViewModel(new AppDirectories(home.resolve("c3"), home.resolve("d3")), new ImmediateWork(),
+                MainViewModel.defaultOpener(), closer::add);
+        main.connect(LocalDynamo.profile("closing", dynamo.endpoint(), table, false));
+        MessagesTable open = main.table();
+        assertThat(open).isNotNull();
+
+        main.close();
+
+        assertThat(main.table()).isNull();
+        assertThat(open.schema().exists()).as("still open when close() returned").isTrue();
+        assertThat(closer).hasSize(1);
+        closer.get(0).run();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> open.schema().exists()).as("closed by the closer")
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    /** Issue 9, defect 9: "DynamoDB Local is missing" is recognised by its type, whatever its message says. */
+    @Test
+    void aMissingDynamoDbLocalIsRecognisedByItsTypeNotItsMessage() {
+        MainViewModel main = new MainViewModel(new AppDirectories(home.resolve("c4"), home.resolve("d4")), new ImmediateWork(),
+                (profile, dirs, status) -> {
+                    throw new org.cruddur.console.service.dynamodblocal.DynamoDbLocalMissing(
+                            "DynamoDB Local is not installed (its license forbids shipping it with the console)");
+                });
+        main.connect(LocalDynamo.profile("embedded-like", dynamo.endpoint(), table, false));
+        assertThat(main.connectionProperty().get()).isEqualTo(ConnectionState.FAILED);
+        assertThat(main.dynamoDbLocalMissingProperty().get()).isTrue();
+        assertThat(main.errorProperty().get()).startsWith("DynamoDB Local is not installed");
     }
 }

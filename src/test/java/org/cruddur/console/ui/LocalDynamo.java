@@ -6,10 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.service.DynamoSession;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.SeedPlan;
-import org.cruddur.console.service.SeedUsers;
+import org.cruddur.console.service.session.DynamoSession;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.seeding.SeedPlan;
+import org.cruddur.console.service.seeding.SeedUsers;
 import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.cruddur.console.config.AppDirectories;
-import org.cruddur.console.service.MessageGroupRow;
+import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.ui.conversation.ConversationViewModel;
 import org.cruddur.console.ui.conversation.ThreadEntry;
 import org.cruddur.console.ui.inbox.InboxViewModel;

@@ -4,7 +4,6 @@ import org.cruddur.console.service.ConsoleException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,12 +26,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.cruddur.console.AppVersion;
+import org.cruddur.console.about.AppVersion;
 import org.cruddur.console.service.dynamodblocal.ArtifactChecksums.Artifact;
 
 /**
@@ -130,6 +130,24 @@ public final class DynamoDbLocalInstall {
 
     public long downloadSize() {
         return artifacts.totalSize();
+    }
+
+    /**
+     * DynamoDB Local for the embedded profile: true when it is installed, or once a complete copy in the user's Maven
+     * repository was installed (they have it already, so no consent is asked); false when only a download (which
+     * needs the user's consent to AWS's license) or a folder the user names can provide it.
+     */
+    public boolean ensureAvailable(Consumer<String> status, BooleanSupplier cancelled) {
+        if (EmbeddedDynamoDbLocal.locate(dataDir).isPresent()) {
+            return true;
+        }
+        Optional<Path> maven = localMavenCopy();
+        if (maven.isEmpty()) {
+            return false;
+        }
+        status.accept("Copying DynamoDB Local from your Maven repository…");
+        installFromMavenRepository(maven.get(), Progress.none(), cancelled);
+        return true;
     }
 
     /** The local Maven repository, when it holds every pinned file (sizes checked here, contents on copy). */
@@ -365,7 +383,8 @@ public final class DynamoDbLocalInstall {
         try {
             sha1 = published.get();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ConsoleException(ConsoleException.Kind.OTHER, "Cannot read the published checksum "
+                    + a.fileName() + ".sha1: " + oneLine(e) + "; nothing was installed", e);
         }
         if (sha1.isPresent() && !sha1.get().equals(digests.sha1())) {
             throw mismatch(a, "SHA-1", sha1.get(), digests.sha1());

@@ -24,8 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.cruddur.console.service.ConsoleException;
 import org.cruddur.console.service.dynamodblocal.launcher.DynamoDbLocalLauncher;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * DynamoDB Local for the embedded profile, run as a child process. Its license forbids bundling it into the console,
@@ -55,7 +55,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
     /** Extra JVM options for the child, space separated (diagnosis, and the tests' refusal case). */
     static final String CHILD_OPTIONS_PROPERTY = "cruddur.dynamodbLocal.childOptions";
     private static final long START_TIMEOUT_MS = 60_000;
-    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDynamoDbLocal.class);
+    private static final Logger LOG = Logger.getLogger(EmbeddedDynamoDbLocal.class.getName());
 
     // guarded by the class lock: the servers of this process by data folder, and the one prestart() made
     private static final Map<Path, Server> SHARED = new HashMap<>();
@@ -171,7 +171,8 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                 lock.close();
             } else {
                 if (record.isPresent()) {
-                    LOG.info("DynamoDB Local noted in {} (pid {}) is gone; starting a new one", folder, record.get().pid());
+                    LOG.log(Level.INFO, "DynamoDB Local noted in {0} (pid {1}) is gone; starting a new one",
+                            new Object[] {folder, record.get().pid()});
                     ServerRecord.remove(folder);
                 }
                 server = Server.spawn(folder, false, lock); // the lock is released once it answers and is noted
@@ -327,12 +328,12 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
         static Server borrowed(Path folder, ServerRecord record) {
             Server server = new Server(folder, record.port(), false, record.token(), record);
             server.ready = true;
-            LOG.info("using DynamoDB Local on port {} started by another process (pid {})", record.port(), record.pid());
+            LOG.log(Level.INFO, "using DynamoDB Local on port {0} started by another process (pid {1})", new Object[] {record.port(), record.pid()});
             return server;
         }
 
         static Server spawn(Path dataDir, boolean inMemory, ServerRecord.FolderLock lock) {
-            Path jars = locate(dataDir).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
+            Path jars = locate(dataDir).orElseThrow(() -> new DynamoDbLocalMissing(
                     "DynamoDB Local is not installed (its license forbids shipping it with the console): run 'cruddur-console ddb local install'"
                             + " to install it, set " + DIR_VARIABLE + " to a folder of its jars, or use another profile (--profile local / --endpoint URL)"));
             int port;
@@ -376,8 +377,8 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                 }
                 if (listenAll) {
                     command.add("--listen-all");
-                    LOG.warn("DynamoDB Local will listen on every network interface ({} is set): anyone who can reach port {}"
-                            + " can read and change its tables", LISTEN_ALL_PROPERTY, port);
+                    LOG.log(Level.WARNING, "DynamoDB Local will listen on every network interface ({0} is set): anyone who can reach port {1}"
+                            + " can read and change its tables", new Object[] {LISTEN_ALL_PROPERTY, port});
                 }
                 command.addAll(List.of("--", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
                 command.addAll(inMemory ? List.of("-inMemory") : List.of("-dbPath", dbDir.toAbsolutePath().toString()));
@@ -419,8 +420,8 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                     int code = process.exitValue();
                     if (code != DynamoDbLocalLauncher.EXIT_CANNOT_BIND_LOOPBACK && archive.inUse()) {
                         // a damaged archive can crash the JVM as it maps it: start again without it, and make it anew
-                        LOG.warn("DynamoDB Local exited at start (code {}) with class-data archive {}; starting it without",
-                                code, archive.path());
+                        LOG.log(Level.WARNING, "DynamoDB Local exited at start (code {0}) with class-data archive {1}; starting it without",
+                                new Object[] {code, archive.path()});
                         archive.discard();
                         Runtime.getRuntime().removeShutdownHook(shutdownHook);
                         start(launcherJar);
@@ -514,7 +515,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             } catch (IllegalThreadStateException stillRunning) {
-                LOG.warn("DynamoDB Local (pid {}) did not stop", process.pid());
+                LOG.log(Level.WARNING, "DynamoDB Local (pid {0}) did not stop", process.pid());
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -538,7 +539,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                     input.write(DynamoDbLocalLauncher.QUIT);
                 }
             } catch (IOException e) {
-                LOG.debug("closing DynamoDB Local's input", e);
+                LOG.log(Level.FINE, "closing DynamoDB Local's input", e);
             }
         }
 

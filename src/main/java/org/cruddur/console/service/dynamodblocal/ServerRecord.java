@@ -21,8 +21,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.cruddur.console.service.ConsoleException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The data folder's note of the DynamoDB Local server that runs on it ({@code dynamodb-local-server.json}): port,
@@ -35,7 +35,7 @@ record ServerRecord(int port, long pid, String processStart, String token, Strin
 
     static final String FILE = "dynamodb-local-server.json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Logger LOG = LoggerFactory.getLogger(ServerRecord.class);
+    private static final Logger LOG = Logger.getLogger(ServerRecord.class.getName());
 
     static Optional<ServerRecord> read(Path dataDir) {
         Path file = dataDir.resolve(FILE);
@@ -48,7 +48,7 @@ record ServerRecord(int port, long pid, String processStart, String token, Strin
                     (String) json.get("process_start"), (String) json.get("token"), (String) json.get("version"),
                     Boolean.TRUE.equals(json.get("listen_all"))));
         } catch (IOException | RuntimeException unreadable) {
-            LOG.info("ignoring an unreadable {}: {}", file, unreadable.toString());
+            LOG.log(Level.INFO, "ignoring an unreadable {0}: {1}", new Object[] {file, unreadable.toString()});
             return Optional.empty();
         }
     }
@@ -67,7 +67,7 @@ record ServerRecord(int port, long pid, String processStart, String token, Strin
             Files.move(part, dataDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // without the note, other consoles start their own server; this one still works
-            LOG.warn("cannot write {}: {}", dataDir.resolve(FILE), e.toString());
+            LOG.log(Level.WARNING, "cannot write {0}: {1}", new Object[] {dataDir.resolve(FILE), e.toString()});
         }
     }
 
@@ -80,7 +80,7 @@ record ServerRecord(int port, long pid, String processStart, String token, Strin
         try {
             Files.deleteIfExists(dataDir.resolve(FILE));
         } catch (IOException e) {
-            LOG.warn("cannot remove {}: {}", dataDir.resolve(FILE), e.toString());
+            LOG.log(Level.WARNING, "cannot remove {0}: {1}", new Object[] {dataDir.resolve(FILE), e.toString()});
         }
     }
 
@@ -187,7 +187,7 @@ record ServerRecord(int port, long pid, String processStart, String token, Strin
                 lock.release();
                 channel.close();
             } catch (IOException e) {
-                LOG.debug("releasing the folder lock", e);
+                LOG.log(Level.FINE, "releasing the folder lock", e);
             } finally {
                 semaphore.release();
             }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.service.ConsoleException;
 import org.cruddur.console.service.DynamoErrors;
-import org.cruddur.console.service.DynamoSession;
+import org.cruddur.console.service.session.DynamoSession;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.items.ChatUser;
 
 /**
  * One person as the directory knows them, merged from the seed users, the table and Cognito.

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.items.ChatUser;
 
 /**
  * Merges the three sources into one entry per person. Seed and table users are the same person when their uuid is

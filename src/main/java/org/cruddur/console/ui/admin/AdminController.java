@@ -11,14 +11,12 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
-import org.cruddur.console.service.SeedPlan;
-import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.service.seeding.SeedPlan;
 
 /** Schema, drop, seed and the scan browser. */
 public final class AdminController {
 
     private final AdminViewModel vm;
-    private final MainViewModel main;
     private final Parent scanItemsView;
 
     @FXML private Button schemaLoadButton;
@@ -41,17 +39,16 @@ public final class AdminController {
     @FXML private Label scanStatus;
     @FXML private StackPane scanItemsHost;
 
-    public AdminController(AdminViewModel vm, MainViewModel main, Parent scanItemsView) {
+    public AdminController(AdminViewModel vm, Parent scanItemsView) {
         this.vm = vm;
-        this.main = main;
         this.scanItemsView = scanItemsView;
     }
 
     @FXML
     private void initialize() {
         scanItemsHost.getChildren().setAll(scanItemsView);
-        dropHint.textProperty().bind(Bindings.createStringBinding(() -> main.selectedProfile() == null ? ""
-                : "Deletes every item. Type '" + main.selectedProfile().tableName() + "' to confirm.", main.selectedProfileProperty()));
+        dropHint.textProperty().bind(Bindings.createStringBinding(() -> vm.tableNameProperty().get().isEmpty() ? ""
+                : "Deletes every item. Type '" + vm.tableNameProperty().get() + "' to confirm.", vm.tableNameProperty()));
         dropConfirmation.textProperty().bindBidirectional(vm.dropConfirmationProperty());
         dropButton.disableProperty().bind(vm.dropConfirmedProperty().not());
 
@@ -59,7 +56,7 @@ public final class AdminController {
         messagesSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, SeedPlan.MAX_MESSAGES, vm.seedMessagesProperty().get(), 100));
         conversationsSpinner.valueProperty().addListener((obs, was, v) -> vm.seedConversationsProperty().set(v));
         messagesSpinner.valueProperty().addListener((obs, was, v) -> vm.seedMessagesProperty().set(v));
-        seedButton.disableProperty().bind(vm.seedingProperty().or(main.tableProperty().isNull()));
+        seedButton.disableProperty().bind(vm.seedingProperty().or(vm.connectedProperty().not()));
         cancelSeedButton.disableProperty().bind(vm.seedingProperty().not());
         seedProgress.progressProperty().bind(vm.seedProgressProperty());
         outputText.textProperty().bind(vm.outputProperty());
@@ -67,7 +64,7 @@ public final class AdminController {
         filterAttribute.textProperty().bindBidirectional(vm.filterAttributeProperty());
         filterText.textProperty().bindBidirectional(vm.filterTextProperty());
         filterText.setOnAction(e -> vm.scanFirstPage());
-        nextPageButton.disableProperty().bind(vm.scanHasMoreProperty().not());
+        nextPageButton.disableProperty().bind(vm.scanHasMoreProperty().not().or(vm.scanningProperty()));
         fullScanButton.disableProperty().bind(vm.fullScanningProperty());
         cancelFullScanButton.disableProperty().bind(vm.fullScanningProperty().not());
         fullScanProgress.progressProperty().bind(vm.fullScanProgressProperty());

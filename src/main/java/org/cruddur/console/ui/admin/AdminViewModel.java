@@ -1,26 +1,29 @@
 package org.cruddur.console.ui.admin;
 
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.cruddur.console.service.MessagesSchema;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.Page;
-import org.cruddur.console.service.SeedPlan;
-import org.cruddur.console.service.Seeder;
-import org.cruddur.console.service.TableScanner;
+import org.cruddur.console.service.items.MessagesSchema;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.items.Page;
+import org.cruddur.console.service.seeding.SeedPlan;
+import org.cruddur.console.service.seeding.Seeder;
+import org.cruddur.console.service.table.TableScanner;
+import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.background.OneLineError;
-import org.cruddur.console.ui.background.RunningJob;
-import org.cruddur.console.ui.main.MainViewModel;
-import org.cruddur.console.ui.main.TableState;
+import org.cruddur.console.ui.connection.ConnectionContext;
+import org.cruddur.console.ui.connection.TableState;
 import org.cruddur.console.ui.rawitems.RawItemsViewModel;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,27 +32,41 @@ public final class AdminViewModel {
 
     public static final int SCAN_PAGE = 50;
 
-    private final MainViewModel main;
+    private final ConnectionContext main;
     private final StringProperty output = new SimpleStringProperty(this, "output", "");
     private final StringProperty dropConfirmation = new SimpleStringProperty(this, "dropConfirmation", "");
     private final BooleanBinding dropConfirmed;
     private final IntegerProperty seedConversations = new SimpleIntegerProperty(this, "seedConversations", 6);
     private final IntegerProperty seedMessages = new SimpleIntegerProperty(this, "seedMessages", 600);
-    private final DoubleProperty seedProgress = new SimpleDoubleProperty(this, "seedProgress", 0);
-    private final BooleanProperty seeding = new SimpleBooleanProperty(this, "seeding");
     private final StringProperty filterAttribute = new SimpleStringProperty(this, "filterAttribute", "");
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final BooleanProperty scanHasMore = new SimpleBooleanProperty(this, "scanHasMore");
-    private final BooleanProperty fullScanning = new SimpleBooleanProperty(this, "fullScanning");
-    private final DoubleProperty fullScanProgress = new SimpleDoubleProperty(this, "fullScanProgress", 0);
     private final StringProperty scanStatus = new SimpleStringProperty(this, "scanStatus", "");
     private final RawItemsViewModel scanItems = new RawItemsViewModel();
-    private RunningJob seedJob;
-    private RunningJob fullScanJob;
+    /** Load schema and drop: one at a time. */
+    private final LatestRequest schemaChange;
+    private final LatestRequest description;
+    private final LatestRequest seed;
+    private final LatestRequest fullScan;
+    /** The scan browser's pages: a new first page replaces the one in flight; "next" waits for it. */
+    private final LatestRequest scanPages;
+    private final StringBinding tableName;
+    private final BooleanBinding connected;
     private Map<String, AttributeValue> scanNextKey;
 
-    public AdminViewModel(MainViewModel main) {
+    public AdminViewModel(ConnectionContext main) {
         this.main = main;
+        schemaChange = main.tableRequest();
+        description = main.tableRequest();
+        seed = main.tableRequest(failure -> {
+            output.set(OneLineError.of(failure));
+            main.report(failure);
+        });
+        fullScan = main.tableRequest();
+        scanPages = main.tableRequest();
+        tableName = Bindings.createStringBinding(() -> main.table() == null ? "" : main.table().session().tableName(),
+                main.tableProperty());
+        connected = main.tableProperty().isNotNull();
         dropConfirmed = Bindings.createBooleanBinding(() -> main.table() != null
                 && main.table().session().tableName().equals(dropConfirmation.get()), dropConfirmation, main.tableProperty());
         main.tableProperty().addListener((obs, was, now) -> {
@@ -65,22 +82,37 @@ public final class AdminViewModel {
     /** The admin pane came into view: show the table's description and a first page of items, once per table. */
     public void opened() {
         if (main.table() != null && scanItems.items().isEmpty() && output.get().isEmpty()
-                && main.tableStateProperty().get() != org.cruddur.console.ui.main.TableState.MISSING) {
+                && main.tableStateProperty().get() != TableState.MISSING) {
             describe();
             scanFirstPage();
         }
     }
 
+    /** Runs {@code action} on the open table with {@code request}, or says there is no table. */
+    private <T> void onTable(LatestRequest request, boolean replacing, String title, Function<MessagesTable, T> action,
+                             Consumer<T> onSuccess) {
+        MessagesTable t = main.table();
+        if (t == null) {
+            main.report("Not connected: choose a profile or press Refresh (F5)");
+            return;
+        }
+        if (replacing) {
+            request.run(title, progress -> action.apply(t), onSuccess);
+        } else {
+            request.runIfIdle(title, progress -> action.apply(t), onSuccess);
+        }
+    }
+
     public void loadSchema() {
-        main.onTable("Loading schema", t -> t.schema().load(), created -> {
+        onTable(schemaChange, false, "Loading schema", t -> t.schema().load(), created -> {
             output.set(created ? "Table created and ACTIVE." : "Table already exists (nothing changed).");
-            main.dataChanged(null);
-            main.refresh();
+            // a table just created is empty (the first-start offer then says so); one that existed is as it was
+            main.dataChanged(created ? TableState.EMPTY : null);
         });
     }
 
     public void describe() {
-        main.onTable("Describing table", t -> t.schema().describe(), info -> output.set(describe(info)));
+        onTable(description, true, "Describing table", t -> t.schema().describe(), info -> output.set(describe(info)));
     }
 
     static String describe(MessagesSchema.TableInfo info) {
@@ -96,7 +128,7 @@ public final class AdminViewModel {
 
     public void drop() {
         String typed = dropConfirmation.get();
-        main.onTable("Dropping table", t -> {
+        onTable(schemaChange, false, "Dropping table", t -> {
             t.schema().drop(typed);
             return t.session().tableName();
         }, name -> {
@@ -108,7 +140,7 @@ public final class AdminViewModel {
 
     public void seed() {
         MessagesTable t = main.table();
-        if (t == null || seeding.get()) {
+        if (t == null || seed.isLoading()) {
             return;
         }
         SeedPlan plan;
@@ -118,35 +150,19 @@ public final class AdminViewModel {
             main.report(e);
             return;
         }
-        seeding.set(true);
-        seedProgress.set(0);
         output.set("Seeding " + plan.conversations() + " conversations, " + plan.messages() + " messages…");
-        seedJob = main.work().submit("Seeding", progress -> t.seeder().seed(plan, progress::update, progress::stopRequested),
+        seed.run("Seeding", progress -> t.seeder().seed(plan, progress::update, progress::stopRequested),
                 (Seeder.SeedReport report) -> {
-                    seeding.set(false);
-                    seedProgress.set(1);
                     output.set(String.format(java.util.Locale.ROOT, "Seeded %d items (%d conversations, %d messages) in %.1f s: %.0f items/s, %d retries.",
                             report.itemsWritten(), report.conversations(), report.messages(), report.took().toMillis() / 1000.0,
                             report.itemsPerSecond(), report.retries()));
                     main.dataChanged(TableState.READY);
-                }, failure -> {
-                    seeding.set(false);
-                    output.set(OneLineError.of(failure));
-                    main.report(failure);
                 });
-        seedProgress.bind(seedJob.progressProperty());
-        seeding.addListener((obs, was, now) -> {
-            if (!now) {
-                seedProgress.unbind();
-            }
-        });
     }
 
     public void cancelSeed() {
-        if (seedJob != null && seeding.get()) {
-            seedJob.stop();
-            seeding.set(false);
-            seedProgress.unbind();
+        if (seed.isLoading()) {
+            seed.stop();
             output.set("Seed cancelled; run it again to finish (it writes no duplicates).");
             main.dataChanged(null);
         }
@@ -161,24 +177,31 @@ public final class AdminViewModel {
         return new TableScanner.ScanFilter(attribute, text); // tells people when one half is missing
     }
 
-    /** First page of the scan browser, with the filter as typed. */
+    /** First page of the scan browser, with the filter as typed; replaces a page still in flight. */
     public void scanFirstPage() {
-        scanNextKey = null;
-        scanItems.items().clear();
-        scanPage();
+        withFilter(f -> {
+            scanNextKey = null;
+            scanItems.items().clear();
+            onTable(scanPages, true, "Scanning", t -> t.scanner().page(SCAN_PAGE, null, f), this::showScanPage);
+        });
     }
 
-    /** The next page of the scan browser, appended. */
+    /** The next page of the scan browser, appended; ignored while a page is in flight (a double click asks once). */
     public void scanPage() {
+        if (scanNextKey == null && !scanItems.items().isEmpty()) {
+            return; // end of table
+        }
         withFilter(f -> {
             Map<String, AttributeValue> from = scanNextKey;
-            main.onTable("Scanning", t -> t.scanner().page(SCAN_PAGE, from, f), (Page<Map<String, AttributeValue>> page) -> {
-                scanItems.items().addAll(page.items());
-                scanNextKey = page.nextKey();
-                scanHasMore.set(page.hasMore());
-                scanStatus.set(scanItems.items().size() + " items shown" + (page.hasMore() ? "; more available" : "; end of table"));
-            });
+            onTable(scanPages, false, "Scanning", t -> t.scanner().page(SCAN_PAGE, from, f), this::showScanPage);
         });
+    }
+
+    private void showScanPage(Page<Map<String, AttributeValue>> page) {
+        scanItems.items().addAll(page.items());
+        scanNextKey = page.nextKey();
+        scanHasMore.set(page.hasMore());
+        scanStatus.set(scanItems.items().size() + " items shown" + (page.hasMore() ? "; more available" : "; end of table"));
     }
 
     /** Runs {@code scan} with the filter as typed (null: none), or reports why the typed text is not a filter. */
@@ -196,37 +219,29 @@ public final class AdminViewModel {
     /** Counts matching items over the whole table (parallel segments), with progress and cancel. */
     public void fullScan() {
         MessagesTable t = main.table();
-        if (t == null || fullScanning.get()) {
+        if (t == null || fullScan.isLoading()) {
             return;
         }
-        withFilter(f -> fullScan(t, f));
-    }
-
-    private void fullScan(MessagesTable t, TableScanner.ScanFilter f) {
-        fullScanning.set(true);
-        fullScanJob = main.work().submit("Full scan", progress -> t.scanner().scanAll(TableScanner.AUTO_SEGMENTS, f, items -> { },
+        withFilter(f -> fullScan.run("Full scan", progress -> t.scanner().scanAll(TableScanner.AUTO_SEGMENTS, f, items -> { },
                         (scanned, matched, total) -> progress.update(scanned, Math.max(scanned, total)), progress::stopRequested),
-                summary -> {
-                    fullScanning.set(false);
-                    fullScanProgress.unbind();
-                    fullScanProgress.set(1);
-                    scanStatus.set("Full scan: " + summary.scanned() + " items read, " + summary.matched() + " matched ("
-                            + summary.segments() + " segments)");
-                }, failure -> {
-                    fullScanning.set(false);
-                    fullScanProgress.unbind();
-                    main.report(failure);
-                });
-        fullScanProgress.bind(fullScanJob.progressProperty());
+                summary -> scanStatus.set("Full scan: " + summary.scanned() + " items read, " + summary.matched() + " matched ("
+                        + summary.segments() + " segments)")));
     }
 
     public void cancelFullScan() {
-        if (fullScanJob != null && fullScanning.get()) {
-            fullScanJob.stop();
-            fullScanning.set(false);
-            fullScanProgress.unbind();
+        if (fullScan.isLoading()) {
+            fullScan.stop();
             scanStatus.set("Full scan cancelled");
         }
+    }
+
+    /** The open table's name, empty when there is none. */
+    public StringBinding tableNameProperty() {
+        return tableName;
+    }
+
+    public BooleanBinding connectedProperty() {
+        return connected;
     }
 
     public StringProperty outputProperty() {
@@ -249,12 +264,12 @@ public final class AdminViewModel {
         return seedMessages;
     }
 
-    public DoubleProperty seedProgressProperty() {
-        return seedProgress;
+    public ReadOnlyDoubleProperty seedProgressProperty() {
+        return seed.progressProperty();
     }
 
-    public BooleanProperty seedingProperty() {
-        return seeding;
+    public ReadOnlyBooleanProperty seedingProperty() {
+        return seed.loadingProperty();
     }
 
     public StringProperty filterAttributeProperty() {
@@ -269,12 +284,17 @@ public final class AdminViewModel {
         return scanHasMore;
     }
 
-    public BooleanProperty fullScanningProperty() {
-        return fullScanning;
+    public ReadOnlyBooleanProperty fullScanningProperty() {
+        return fullScan.loadingProperty();
     }
 
-    public DoubleProperty fullScanProgressProperty() {
-        return fullScanProgress;
+    public ReadOnlyDoubleProperty fullScanProgressProperty() {
+        return fullScan.progressProperty();
+    }
+
+    /** True while a page of the scan browser is being read. */
+    public ReadOnlyBooleanProperty scanningProperty() {
+        return scanPages.loadingProperty();
     }
 
     public StringProperty scanStatusProperty() {

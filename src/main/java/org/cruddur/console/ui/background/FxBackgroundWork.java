@@ -52,8 +52,17 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
                 }
             }
         });
-        task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(e -> onFailure.accept(task.getException()));
+        // a stopped job may still have finished (Task.cancel is refused once call() has returned): never deliver it
+        task.setOnSucceeded(e -> {
+            if (!task.stopped) {
+                onSuccess.accept(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (!task.stopped) {
+                onFailure.accept(task.getException());
+            }
+        });
         executor.execute(task);
         return task;
     }
@@ -65,6 +74,8 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
 
     private static final class JobTask<T> extends Task<T> implements RunningJob, JobProgress {
         private final Job<T> job;
+        /** Set by {@link #stop()} (on the FX thread), read there when the outcome arrives. */
+        private volatile boolean stopped;
 
         JobTask(Job<T> job) {
             this.job = job;
@@ -92,6 +103,7 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
 
         @Override
         public void stop() {
+            stopped = true;
             cancel(true);
         }
     }

@@ -1,5 +1,6 @@
 package org.cruddur.console.ui.background;
 
+import org.cruddur.console.config.ConfigException;
 import org.cruddur.console.service.ConsoleException;
 
 /** The one-line text people see for a failure: never a stack trace. */
@@ -18,6 +19,9 @@ public final class OneLineError {
         if (t instanceof ConsoleException ce) {
             return firstLine(ce.getMessage()) + remedy(ce.kind());
         }
+        if (t instanceof ConfigException) {
+            return firstLine(t.getMessage());
+        }
         String message = t.getMessage();
         String kind = t.getClass().getSimpleName();
         return message == null || message.isBlank() ? "Unexpected failure (" + kind + ")" : kind + ": " + firstLine(message);
@@ -30,6 +34,21 @@ public final class OneLineError {
             case TABLE_MISSING -> " (load the schema first: Admin › Load schema)";
             default -> "";
         };
+    }
+
+    /** A failure the console expects (and words for people): no stack trace needed. Anything else is logged with one. */
+    public static boolean isExpected(Throwable failure) {
+        Throwable t = unwrap(failure);
+        return t instanceof ConsoleException || t instanceof ConfigException || isCancellation(t);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof java.util.concurrent.ExecutionException || t instanceof java.util.concurrent.CompletionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     public static boolean isCancellation(Throwable failure) {

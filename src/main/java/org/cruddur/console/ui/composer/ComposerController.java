@@ -9,7 +9,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.items.PersonName;
+import org.cruddur.console.service.items.ChatUser;
 
 /** The message box: inline validation, a recipient picker for new conversations, Ctrl+Enter to send. */
 public final class ComposerController {
@@ -68,8 +69,7 @@ public final class ComposerController {
         @Override
         protected void updateItem(ChatUser u, boolean empty) {
             super.updateItem(u, empty);
-            setText(empty || u == null ? null : (u.displayName() == null ? u.uuid() : u.displayName())
-                    + (u.handle() == null ? "" : "  @" + u.handle()));
+            setText(empty || u == null ? null : PersonName.of(u));
         }
     }
 }

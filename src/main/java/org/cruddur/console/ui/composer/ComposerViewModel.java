@@ -6,16 +6,19 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.PostMessage;
-import org.cruddur.console.service.PostResult;
-import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.service.items.PersonName;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.patterns.PostMessage;
+import org.cruddur.console.service.patterns.PostResult;
+import org.cruddur.console.ui.background.LatestRequest;
+import org.cruddur.console.ui.connection.ConnectionContext;
 
 /**
  * The composer: posts as the selected person into the open conversation (pattern D), or, with a recipient chosen,
@@ -23,20 +26,23 @@ import org.cruddur.console.ui.main.MainViewModel;
  */
 public final class ComposerViewModel {
 
-    private final MainViewModel main;
+    private final ConnectionContext main;
+    /** One post at a time: a second Ctrl+Enter while one is on its way sends nothing. */
+    private final LatestRequest posting;
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<ChatUser> sender = new SimpleObjectProperty<>(this, "sender");
     private final ObjectProperty<MessageGroupRow> conversation = new SimpleObjectProperty<>(this, "conversation");
     private final ObjectProperty<ChatUser> recipient = new SimpleObjectProperty<>(this, "recipient");
-    private final BooleanProperty sending = new SimpleBooleanProperty(this, "sending");
     private final StringBinding problem;
     private final StringBinding target;
     private final StringBinding counter;
     private final BooleanBinding canSend;
     private Consumer<PostResult> onPosted = r -> { };
 
-    public ComposerViewModel(MainViewModel main) {
+    public ComposerViewModel(ConnectionContext main) {
         this.main = main;
+        this.posting = main.tableRequest();
+        ReadOnlyBooleanProperty sending = posting.loadingProperty();
         // an empty box is not an error to shout about; anything typed is checked as the backend would
         problem = Bindings.createStringBinding(() -> text.get() == null || text.get().isEmpty() ? null : PostMessage.problem(text.get()), text);
         counter = Bindings.createStringBinding(() -> {
@@ -53,7 +59,7 @@ public final class ComposerViewModel {
             }
             MessageGroupRow c = conversation.get();
             return c == null ? as + ": choose a recipient to start a conversation"
-                    : as + " to " + (c.otherUserDisplayName() == null ? c.otherUserUuid() : c.otherUserDisplayName());
+                    : as + " to " + PersonName.otherOf(c);
         }, sender, recipient, conversation);
         canSend = Bindings.createBooleanBinding(() -> !sending.get() && sender.get() != null
                         && PostMessage.problem(text.get()) == null && (recipient.get() != null || conversation.get() != null)
@@ -62,7 +68,7 @@ public final class ComposerViewModel {
     }
 
     private static String name(ChatUser u) {
-        return (u.displayName() == null ? u.uuid() : u.displayName()) + (u.handle() == null ? "" : " (@" + u.handle() + ")");
+        return PersonName.of(u);
     }
 
     /** Posts the text; on success clears it and tells {@link #onPosted(Consumer)}. Failures go to the main error line. */
@@ -79,18 +85,13 @@ public final class ComposerViewModel {
         ChatUser to = recipient.get();
         MessageGroupRow group = conversation.get();
         String message = text.get();
-        sending.set(true);
-        main.work().submit("Posting", progress -> to != null
+        posting.runIfIdle("Posting", progress -> to != null
                         ? t.post().toUser(from.uuid(), to.uuid(), message)
                         : t.post().toGroup(from.uuid(), group.messageGroupUuid(), message),
                 result -> {
-                    sending.set(false);
                     text.set("");
                     recipient.set(null);
                     onPosted.accept(result);
-                }, failure -> {
-                    sending.set(false);
-                    main.report(failure);
                 });
     }
 
@@ -114,8 +115,8 @@ public final class ComposerViewModel {
         return recipient;
     }
 
-    public BooleanProperty sendingProperty() {
-        return sending;
+    public ReadOnlyBooleanProperty sendingProperty() {
+        return posting.loadingProperty();
     }
 
     public StringBinding problemProperty() {

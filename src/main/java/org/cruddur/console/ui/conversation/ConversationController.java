@@ -13,8 +13,9 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.ui.ListScrolling;
+import org.cruddur.console.service.items.PersonName;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.ui.view.ListScrolling;
 
 /** The thread as chat bubbles in a virtualized list; older pages load when scrolled to the top. */
 public final class ConversationController {
@@ -42,8 +43,7 @@ public final class ConversationController {
         messageList.setPlaceholder(new Label("Pick a conversation on the left"));
         conversationTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             MessageGroupRow g = vm.conversationProperty().get();
-            return g == null ? "No conversation open" : "With " + (g.otherUserDisplayName() == null ? g.otherUserUuid() : g.otherUserDisplayName())
-                    + (g.otherUserHandle() == null ? "" : "  @" + g.otherUserHandle());
+            return g == null ? "No conversation open" : "With " + PersonName.otherOf(g);
         }, vm.conversationProperty()));
         subtitleLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             MessageGroupRow g = vm.conversationProperty().get();
@@ -147,8 +147,7 @@ public final class ConversationController {
             day.setText(newDay ? times.dayHeading(entry.at()) : "");
             day.setVisible(newDay);
             day.setManaged(newDay);
-            String who = entry.message().userDisplayName() == null ? entry.message().userUuid() : entry.message().userDisplayName();
-            sender.setText(who + (entry.message().userHandle() == null ? "" : "  @" + entry.message().userHandle()));
+            sender.setText(PersonName.senderOf(entry.message()));
             text.setText(entry.message().message());
             time.setText(times.clockTime(entry.at()));
             bubble.getStyleClass().removeAll("bubble-mine", "bubble-theirs");

@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -13,12 +14,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cruddur.console.ui.StartupTimes;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.MessageRow;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.Page;
-import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.ui.startup.StartupTimes;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.items.MessageRow;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.items.Page;
+import org.cruddur.console.ui.background.LatestRequest;
+import org.cruddur.console.ui.connection.ConnectionContext;
 import org.cruddur.console.ui.rawitems.RawItemsViewModel;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -33,29 +35,30 @@ public final class ConversationViewModel {
     public static final int PAGE_SIZE = 100;
     public static final int WINDOW = 5_000;
 
-    private final MainViewModel main;
+    private final ConnectionContext main;
+    /** The pages of the open conversation: opening another replaces the page in flight; "older" waits for it. */
+    private final LatestRequest pages;
     private final ObservableList<ThreadEntry> entries = FXCollections.observableArrayList();
     private final RawItemsViewModel rawItems = new RawItemsViewModel();
     private final ObjectProperty<MessageGroupRow> conversation = new SimpleObjectProperty<>(this, "conversation");
     private final StringProperty viewerUuid = new SimpleStringProperty(this, "viewerUuid");
     private final BooleanProperty hasOlder = new SimpleBooleanProperty(this, "hasOlder");
     private final BooleanProperty newerDropped = new SimpleBooleanProperty(this, "newerDropped");
-    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final IntegerProperty selectedIndex = new SimpleIntegerProperty(this, "selectedIndex", -1);
     /** Bumped after a page of the newest messages arrives, so the view scrolls to the bottom. */
     private final IntegerProperty newestShown = new SimpleIntegerProperty(this, "newestShown");
     private final int pageSize;
     private final int window;
     private Map<String, AttributeValue> olderKey;
-    private int generation;
 
-    public ConversationViewModel(MainViewModel main) {
+    public ConversationViewModel(ConnectionContext main) {
         this(main, PAGE_SIZE, WINDOW);
     }
 
     /** @param window the most messages held at once; at least two pages */
-    public ConversationViewModel(MainViewModel main, int pageSize, int window) {
+    public ConversationViewModel(ConnectionContext main, int pageSize, int window) {
         this.main = main;
+        this.pages = main.tableRequest();
         this.pageSize = pageSize;
         this.window = Math.max(window, 2 * pageSize);
         selectedIndex.bindBidirectional(rawItems.selectedIndexProperty());
@@ -77,21 +80,16 @@ public final class ConversationViewModel {
     public void reloadNewest() {
         MessageGroupRow group = conversation.get();
         MessagesTable t = main.table();
-        int mine = ++generation;
         olderKey = null;
         newerDropped.set(false);
         if (group == null || t == null) {
+            pages.stop();
             clear();
             return;
         }
-        loading.set(true);
-        main.work().submit("Loading conversation", progress -> t.conversations().page(group.messageGroupUuid(), pageSize, null),
+        pages.run("Loading conversation", progress -> t.conversations().page(group.messageGroupUuid(), pageSize, null),
                 page -> {
                     StartupTimes.mark("conversation page");
-                    if (mine != generation) {
-                        return;
-                    }
-                    loading.set(false);
                     List<ThreadEntry> oldestFirst = oldestFirst(page);
                     selectedIndex.set(-1);
                     rawItems.items().setAll(oldestFirst.stream().map(ThreadEntry::item).toList());
@@ -99,11 +97,6 @@ public final class ConversationViewModel {
                     olderKey = page.nextKey();
                     hasOlder.set(page.hasMore());
                     newestShown.set(newestShown.get() + 1);
-                }, failure -> {
-                    if (mine == generation) {
-                        loading.set(false);
-                        main.report(failure);
-                    }
                 });
     }
 
@@ -111,26 +104,15 @@ public final class ConversationViewModel {
     public void loadOlder() {
         MessageGroupRow group = conversation.get();
         MessagesTable t = main.table();
-        if (group == null || t == null || olderKey == null || loading.get()) {
+        Map<String, AttributeValue> from = olderKey;
+        if (group == null || t == null || from == null) {
             return;
         }
-        int mine = generation;
-        Map<String, AttributeValue> from = olderKey;
-        loading.set(true);
-        main.work().submit("Loading older messages", progress -> t.conversations().page(group.messageGroupUuid(), pageSize, from),
+        pages.runIfIdle("Loading older messages", progress -> t.conversations().page(group.messageGroupUuid(), pageSize, from),
                 page -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    loading.set(false);
                     prepend(oldestFirst(page));
                     olderKey = page.nextKey();
                     hasOlder.set(page.hasMore());
-                }, failure -> {
-                    if (mine == generation) {
-                        loading.set(false);
-                        main.report(failure);
-                    }
                 });
     }
 
@@ -168,7 +150,6 @@ public final class ConversationViewModel {
         entries.clear();
         rawItems.items().clear();
         hasOlder.set(false);
-        loading.set(false);
     }
 
     /** Whether a message was sent by the person whose view this is (drawn on the right). */
@@ -208,8 +189,8 @@ public final class ConversationViewModel {
         return newerDropped;
     }
 
-    public BooleanProperty loadingProperty() {
-        return loading;
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return pages.loadingProperty();
     }
 
     public IntegerProperty selectedIndexProperty() {

@@ -2,8 +2,8 @@ package org.cruddur.console.ui.conversation;
 
 import java.time.Instant;
 import java.util.Map;
-import org.cruddur.console.service.MessageRow;
-import org.cruddur.console.service.Timestamps;
+import org.cruddur.console.service.items.MessageRow;
+import org.cruddur.console.service.items.Timestamps;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** One message as the thread shows it: the mapped row, the raw item behind it, and its time parsed once. */

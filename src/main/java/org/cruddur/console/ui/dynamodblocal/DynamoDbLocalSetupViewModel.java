@@ -1,9 +1,8 @@
 package org.cruddur.console.ui.dynamodblocal;
 
 import java.nio.file.Path;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -11,7 +10,7 @@ import org.cruddur.console.service.dynamodblocal.DynamoDbLocalInstall;
 import org.cruddur.console.service.dynamodblocal.DynamoDbLocalInstall.LicensedDownload;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.background.OneLineError;
-import org.cruddur.console.ui.background.RunningJob;
+import org.cruddur.console.ui.background.LatestRequest;
 
 /**
  * First use of the embedded profile on a machine without DynamoDB Local (an installed console never ships it):
@@ -27,27 +26,27 @@ public final class DynamoDbLocalSetupViewModel {
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(this, "phase", Phase.FETCHING_LICENSE);
     private final StringProperty licenseText = new SimpleStringProperty(this, "licenseText", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    /** 0..1, or -1 while the size is not known. */
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", -1);
+    /** Fetching the license, then installing: cancel stops whichever runs, and its outcome never arrives. */
+    private final LatestRequest step;
     private LicensedDownload pending;
-    private RunningJob running;
 
     public DynamoDbLocalSetupViewModel(DynamoDbLocalInstall install, BackgroundWork work) {
         this.install = install;
         this.work = work;
+        this.step = new LatestRequest(work, this::failed);
     }
 
     /** Downloads the main jar (about 7 MB) to read its license; nothing is installed yet. */
     public void fetchLicense() {
         phase.set(Phase.FETCHING_LICENSE);
         status.set("Fetching " + install.coordinates() + " from " + install.repository() + " to show its license…");
-        follow(work.submit("Fetching DynamoDB Local's license", p -> install.startDownload(progressTo(p), p::stopRequested), d -> {
+        step.run("Fetching DynamoDB Local's license", p -> install.startDownload(progressTo(p), p::stopRequested), d -> {
             pending = d;
             licenseText.set(d.licenseText());
             phase.set(Phase.AWAITING_CONSENT);
             status.set("Accept AWS's license to download DynamoDB Local (" + install.fileCount() + " files, "
                     + install.downloadSize() / (1024 * 1024) + " MB), or choose a folder that already holds it.");
-        }, this::failed));
+        }, this::discard); // fetched after a cancel: its staging folder goes
     }
 
     /** The user accepted the license: download the rest, verify every file, install. */
@@ -58,13 +57,13 @@ public final class DynamoDbLocalSetupViewModel {
         }
         phase.set(Phase.INSTALLING);
         status.set("Downloading and verifying DynamoDB Local…");
-        follow(work.submit("Installing DynamoDB Local", p -> {
+        step.run("Installing DynamoDB Local", p -> {
             try {
                 return accepted.install(progressTo(p), p::stopRequested);
             } finally {
                 accepted.close();
             }
-        }, dir -> installed(dir, onInstalled), this::failed));
+        }, dir -> installed(dir, onInstalled));
         pending = null;
     }
 
@@ -73,23 +72,13 @@ public final class DynamoDbLocalSetupViewModel {
         discardPending();
         phase.set(Phase.INSTALLING);
         status.set("Copying DynamoDB Local from " + folder + "…");
-        follow(work.submit("Installing DynamoDB Local", p -> install.installFrom(folder, progressTo(p), p::stopRequested),
-                dir -> installed(dir, onInstalled), this::failed));
-    }
-
-    private void follow(RunningJob job) {
-        running = job;
-        progress.unbind();
-        if (job != null) {
-            progress.bind(job.progressProperty());
-        }
+        step.run("Installing DynamoDB Local", p -> install.installFrom(folder, progressTo(p), p::stopRequested),
+                dir -> installed(dir, onInstalled));
     }
 
     /** Declined or closed: nothing stays on disk. */
     public void cancel() {
-        if (running != null) {
-            running.stop();
-        }
+        step.stop();
         discardPending();
         phase.set(Phase.CANCELLED);
         status.set("DynamoDB Local was not installed; the embedded profile needs it (other profiles work without it).");
@@ -99,17 +88,20 @@ public final class DynamoDbLocalSetupViewModel {
         LicensedDownload d = pending;
         pending = null;
         if (d != null) {
-            work.submit("Discarding the download", p -> {
-                d.close();
-                return null;
-            }, ignored -> { }, ignored -> { });
+            discard(d);
         }
+    }
+
+    /** Deletes a fetched download's staging folder, off the UI thread. */
+    private void discard(LicensedDownload d) {
+        work.submit("Discarding the download", p -> {
+            d.close();
+            return null;
+        }, ignored -> { }, ignored -> { });
     }
 
     private void installed(Path dir, Runnable onInstalled) {
         phase.set(Phase.INSTALLED);
-        progress.unbind();
-        progress.set(1);
         status.set("DynamoDB Local installed in " + dir);
         onInstalled.run();
     }
@@ -138,7 +130,8 @@ public final class DynamoDbLocalSetupViewModel {
         return status;
     }
 
-    public DoubleProperty progressProperty() {
-        return progress;
+    /** 0..1, or -1 while the size is not known. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return step.progressProperty();
     }
 }

@@ -14,12 +14,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.VBox;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.Timestamps;
+import org.cruddur.console.service.items.PersonName;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.items.Timestamps;
 import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.service.users.DirectorySource;
-import org.cruddur.console.ui.ListScrolling;
+import org.cruddur.console.ui.view.ListScrolling;
 import org.cruddur.console.ui.conversation.MessageTimes;
 
 /**
@@ -100,7 +101,7 @@ public final class InboxController {
 
         conversationsTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             ChatUser u = vm.selectedUserProperty().get();
-            return u == null ? "Conversations" : "Conversations of " + (u.displayName() == null ? u.uuid() : u.displayName())
+            return u == null ? "Conversations" : "Conversations of " + PersonName.name(u.uuid(), u.displayName())
                     + " (" + vm.conversations().size() + (vm.hasMoreProperty().get() ? "+" : "") + ")";
         }, vm.selectedUserProperty(), vm.conversations(), vm.hasMoreProperty()));
         loadingIndicator.visibleProperty().bind(vm.loadingProperty());
@@ -207,8 +208,7 @@ public final class InboxController {
                 setGraphic(null);
                 return;
             }
-            name.setText((g.otherUserDisplayName() == null ? g.otherUserUuid() : g.otherUserDisplayName())
-                    + (g.otherUserHandle() == null ? "" : "  @" + g.otherUserHandle()));
+            name.setText(PersonName.otherOf(g));
             when.setText(Timestamps.tryParse(g.lastMessageAt()).map(times::relative).orElse(g.lastMessageAt()));
             preview.setText(g.lastMessage() == null ? "" : g.lastMessage().replace('\n', ' '));
             setGraphic(box);

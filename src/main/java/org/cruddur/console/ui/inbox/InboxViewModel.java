@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -12,15 +13,16 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cruddur.console.ui.StartupTimes;
-import org.cruddur.console.service.ChatUser;
-import org.cruddur.console.service.MessageGroupRow;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.Page;
+import org.cruddur.console.ui.startup.StartupTimes;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.items.Page;
 import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.service.users.DirectoryListing;
 import org.cruddur.console.service.users.DirectoryMerge;
-import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.ui.background.LatestRequest;
+import org.cruddur.console.ui.connection.ConnectionContext;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -33,7 +35,7 @@ public final class InboxViewModel {
 
     public static final int PAGE_SIZE = 30;
 
-    private final MainViewModel main;
+    private final ConnectionContext main;
     private final ObservableList<ChatUser> users = FXCollections.observableArrayList();
     private final ObservableList<DirectoryEntry> matchingPeople = FXCollections.observableArrayList();
     private final ObservableList<String> directoryNotes = FXCollections.observableArrayList();
@@ -45,23 +47,31 @@ public final class InboxViewModel {
     private final ObservableList<MessageGroupRow> conversations = FXCollections.observableArrayList();
     private final ObjectProperty<MessageGroupRow> selectedConversation = new SimpleObjectProperty<>(this, "selectedConversation");
     private final BooleanProperty hasMore = new SimpleBooleanProperty(this, "hasMore");
-    private final BooleanProperty loading = new SimpleBooleanProperty(this, "loading");
     private final StringProperty preferredUserUuid = new SimpleStringProperty(this, "preferredUserUuid");
-    private final BooleanBinding canLoadMore = Bindings.createBooleanBinding(() -> hasMore.get() && !loading.get(), hasMore, loading);
+    /** The people directory: a refresh replaces a read still running. */
+    private final LatestRequest people;
+    /** The pages of the open inbox: a new person replaces the page in flight; "more" waits for it. */
+    private final LatestRequest pages;
+    private final BooleanBinding canLoadMore;
     private final int pageSize;
     private Map<String, AttributeValue> nextKey;
-    private int generation;
-    private int usersGeneration;
     private Runnable pendingDirectory;
     private boolean directoryReadOnce;
 
-    public InboxViewModel(MainViewModel main) {
+    public InboxViewModel(ConnectionContext main) {
         this(main, PAGE_SIZE);
     }
 
-    public InboxViewModel(MainViewModel main, int pageSize) {
+    public InboxViewModel(ConnectionContext main, int pageSize) {
         this.main = main;
         this.pageSize = pageSize;
+        this.people = main.tableRequest();
+        // a failed page still lets the directory scan start (it waits for the first page otherwise)
+        this.pages = main.tableRequest(failure -> {
+            main.report(failure);
+            loadDirectory();
+        });
+        canLoadMore = Bindings.createBooleanBinding(() -> hasMore.get() && !pages.isLoading(), hasMore, pages.loadingProperty());
         search.addListener((obs, was, text) -> matchingPeople.setAll(listing.search(text)));
         selectedUser.addListener((obs, was, user) -> {
             if (user != null) {
@@ -78,7 +88,10 @@ public final class InboxViewModel {
         main.tableProperty().addListener((obs, was, now) -> {
             if (now == null) {
                 directoryReadOnce = false; // the next table's first conversation goes first again
-                generation++;
+                pendingDirectory = null;
+                pages.stop();
+                people.stop();
+                nextKey = null;
                 conversations.clear();
                 selectedConversation.set(null);
                 hasMore.set(false);
@@ -96,7 +109,6 @@ public final class InboxViewModel {
         if (t == null) {
             return;
         }
-        int mine = ++usersGeneration;
         List<ChatUser> seed = t.users().seedUsers();
         if (users.isEmpty() || !users.containsAll(seed)) {
             directoryLoaded.set(false);
@@ -104,17 +116,12 @@ public final class InboxViewModel {
             show(new DirectoryListing(DirectoryMerge.merge(seed, List.of(), List.of(), false), List.of(), false), seed);
         }
         String wanted = selectedUser.get() != null ? selectedUser.get().uuid() : preferredUserUuid.get();
-        pendingDirectory = () -> main.work().submit("Loading people", progress -> t.users().directory(), directory -> {
-            if (mine == usersGeneration && t == main.table()) {
-                show(directory, seed);
-                directoryNotes.setAll(directory.notes());
-                directoryLoaded.set(true);
-                select(users, wanted, false);
-            }
-        }, failure -> {
-            if (mine == usersGeneration) {
-                main.report(failure);
-            }
+        people.stop(); // an older read must not land after this one
+        pendingDirectory = () -> people.run("Loading people", progress -> t.users().directory(), directory -> {
+            show(directory, seed);
+            directoryNotes.setAll(directory.notes());
+            directoryLoaded.set(true);
+            select(users, wanted, false);
         });
         select(users, wanted, true);
         // only a table's first start waits for the first conversation; a refresh re-reads the directory at once
@@ -197,21 +204,16 @@ public final class InboxViewModel {
     public void reloadConversations(String selectGroup) {
         ChatUser user = selectedUser.get();
         MessagesTable t = main.table();
-        int mine = ++generation;
         nextKey = null;
         if (user == null || t == null) {
+            pages.stop();
             conversations.clear();
             selectedConversation.set(null);
             hasMore.set(false);
             return;
         }
-        loading.set(true);
-        main.work().submit("Loading conversations", progress -> t.inbox().page(user.uuid(), pageSize, null), page -> {
+        pages.run("Loading conversations", progress -> t.inbox().page(user.uuid(), pageSize, null), page -> {
             StartupTimes.mark("inbox page");
-            if (mine != generation) {
-                return;
-            }
-            loading.set(false);
             nextKey = page.nextKey();
             hasMore.set(page.hasMore());
             conversations.setAll(page.rows());
@@ -221,39 +223,22 @@ public final class InboxViewModel {
             if (pick == null) {
                 loadDirectory();
             }
-        }, failure -> {
-            if (mine == generation) {
-                loading.set(false);
-                main.report(failure);
-                loadDirectory();
-            }
         });
     }
 
-    /** The next page of conversations, appended; called when the list is scrolled to its end. */
+    /** The next page of conversations, appended; called when the list is scrolled to its end. Once per page. */
     public void loadMore() {
         ChatUser user = selectedUser.get();
         MessagesTable t = main.table();
-        if (user == null || t == null || nextKey == null || loading.get()) {
+        Map<String, AttributeValue> from = nextKey;
+        if (user == null || t == null || from == null) {
             return;
         }
-        int mine = generation;
-        Map<String, AttributeValue> from = nextKey;
-        loading.set(true);
-        main.work().submit("Loading more conversations", progress -> t.inbox().page(user.uuid(), pageSize, from),
+        pages.runIfIdle("Loading more conversations", progress -> t.inbox().page(user.uuid(), pageSize, from),
                 (Page<MessageGroupRow> page) -> {
-                    if (mine != generation) {
-                        return;
-                    }
-                    loading.set(false);
                     nextKey = page.nextKey();
                     hasMore.set(page.hasMore());
                     conversations.addAll(page.rows());
-                }, failure -> {
-                    if (mine == generation) {
-                        loading.set(false);
-                        main.report(failure);
-                    }
                 });
     }
 
@@ -306,8 +291,8 @@ public final class InboxViewModel {
         return hasMore;
     }
 
-    public BooleanProperty loadingProperty() {
-        return loading;
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return pages.loadingProperty();
     }
 
     /** The person to select once the users are loaded (remembered from the last run). */

@@ -26,7 +26,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.ui.ConsoleModel;
+import org.cruddur.console.ui.profiles.ProfileColor;
+import org.cruddur.console.ui.connection.TableState;
 import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.ui.preferences.ConsolePreferences;
 
@@ -55,10 +56,14 @@ public final class MainController {
 
         void focusComposer();
 
+        /** Console › Show log: the log file, with the stack traces of unexpected failures. */
+        void showLog();
+
         void exit();
     }
 
-    private final ConsoleModel model;
+    /** Told when the Admin tab comes into view (it loads its first page then, not before). */
+    private final Runnable adminShown;
     private final MainViewModel vm;
     private final FxBackgroundWork work;
     private final Shell shell;
@@ -100,9 +105,10 @@ public final class MainController {
     @FXML private Label workLabel;
     @FXML private CheckMenuItem darkThemeItem;
 
-    public MainController(ConsoleModel model, FxBackgroundWork work, Shell shell, ConsolePreferences.Theme initialTheme) {
-        this.model = model;
-        this.vm = model.main();
+    public MainController(MainViewModel vm, Runnable adminShown, FxBackgroundWork work, Shell shell,
+                          ConsolePreferences.Theme initialTheme) {
+        this.adminShown = adminShown;
+        this.vm = vm;
         this.work = work;
         this.shell = shell;
         this.theme = new SimpleObjectProperty<>(initialTheme);
@@ -201,7 +207,7 @@ public final class MainController {
 
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, tab) -> {
             if (tab == adminTab) {
-                model.admin().opened();
+                adminShown.run();
             }
         });
 
@@ -321,6 +327,11 @@ public final class MainController {
     @FXML
     private void openProfiles() {
         shell.openProfiles();
+    }
+
+    @FXML
+    private void showLog() {
+        shell.showLog();
     }
 
     @FXML

@@ -1,43 +1,60 @@
 package org.cruddur.console.ui.main;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cruddur.console.ui.StartupTimes;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.service.ConsoleException;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.seeding.SeedPlan;
 import org.cruddur.console.service.dynamodblocal.DynamoDbLocalInstall;
-import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.SeedPlan;
+import org.cruddur.console.service.dynamodblocal.DynamoDbLocalMissing;
+import org.cruddur.console.ui.startup.StartupTimes;
 import org.cruddur.console.ui.background.BackgroundWork;
+import org.cruddur.console.ui.background.JobsInFlight;
+import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.background.OneLineError;
+import org.cruddur.console.ui.connection.ConnectionContext;
+import org.cruddur.console.ui.connection.TableState;
 
 /**
  * The window shell's state: which profile is selected, the open table and how the connection stands, whether writes
- * are unlocked, and the one error line shown to people. Other view models follow {@link #tableProperty()} and
- * {@link #dataVersionProperty()} (bumped whenever data changed underneath them: refresh, seed, drop, reconnect).
+ * are unlocked, and the one error line shown to people. Feature view models see it only as their
+ * {@link ConnectionContext}: the table, {@link #dataVersionProperty()} (bumped whenever data changed underneath them:
+ * refresh, seed, drop, reconnect), error reporting and the executor.
  */
-public final class MainViewModel {
+public final class MainViewModel implements ConnectionContext {
+
+    private static final Logger LOG = Logger.getLogger(MainViewModel.class.getName());
+    /** How long a closing table waits for the jobs still using it (they were asked to stop) before it closes anyway. */
+    private static final Duration JOBS_PATIENCE = Duration.ofSeconds(10);
 
     /** Opens a table for a profile; replaced in tests to count or fail opens. */
     public interface TableOpener {
-        MessagesTable open(ConnectionProfile profile, AppDirectories dirs, java.util.function.Consumer<String> status);
+        MessagesTable open(ConnectionProfile profile, AppDirectories dirs, Consumer<String> status);
     }
 
     /** What the first look at a table found. */
@@ -50,31 +67,55 @@ public final class MainViewModel {
     private final AppDirectories dirs;
     private final BackgroundWork work;
     private final TableOpener opener;
+    private final Executor closer;
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ObservableList<String> profileProblems = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionProfile> selectedProfile = new SimpleObjectProperty<>(this, "selectedProfile");
     private final ReadOnlyObjectWrapper<MessagesTable> table = new ReadOnlyObjectWrapper<>(this, "table");
     private final ObjectProperty<ConnectionState> connection = new SimpleObjectProperty<>(this, "connection", ConnectionState.DISCONNECTED);
     private final BooleanProperty dynamoDbLocalMissing = new SimpleBooleanProperty(this, "dynamoDbLocalMissing");
-    private final ObjectProperty<TableState> tableState = new SimpleObjectProperty<>(this, "tableState", TableState.UNKNOWN);
+    private final ReadOnlyObjectWrapper<TableState> tableState = new ReadOnlyObjectWrapper<>(this, "tableState", TableState.UNKNOWN);
     private final BooleanProperty writesAllowed = new SimpleBooleanProperty(this, "writesAllowed");
     private final StringProperty error = new SimpleStringProperty(this, "error");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final IntegerProperty dataVersion = new SimpleIntegerProperty(this, "dataVersion");
-    private final BooleanProperty demoLoading = new SimpleBooleanProperty(this, "demoLoading");
-    private final javafx.beans.property.DoubleProperty demoProgress = new javafx.beans.property.SimpleDoubleProperty(this, "demoProgress", -1);
+    private final ReadOnlyIntegerWrapper dataVersion = new ReadOnlyIntegerWrapper(this, "dataVersion");
+    /** Every request on the open table: stopped together when the table changes. */
+    private final List<LatestRequest> tableRequests = new ArrayList<>();
+    /** Their job bodies still running: the old table closes only after they ended. */
+    private final JobsInFlight tableJobs = new JobsInFlight();
+    private final LatestRequest connecting;
+    private final LatestRequest demoLoad;
     private final BooleanBinding offerDemoData;
     private ProfileStore store;
-    private int generation;
+    /** The error shown says the table is missing: loading the schema makes it obsolete. */
+    private boolean errorIsMissingTable;
 
     public MainViewModel(AppDirectories dirs, BackgroundWork work, TableOpener opener) {
+        this(dirs, work, opener, MainViewModel::closeOnOwnThread);
+    }
+
+    /**
+     * @param closer runs the closing of a table the console is done with; never the UI thread, since closing the
+     *               embedded profile waits (up to seconds) for DynamoDB Local's process to stop
+     */
+    public MainViewModel(AppDirectories dirs, BackgroundWork work, TableOpener opener, Executor closer) {
         this.dirs = dirs;
         this.work = work;
         this.opener = opener;
+        this.closer = closer;
+        this.connecting = new LatestRequest(work, this::connectFailed);
+        this.demoLoad = tableRequest();
         this.offerDemoData = Bindings.createBooleanBinding(
-                () -> connection.get() == ConnectionState.CONNECTED && !demoLoading.get()
+                () -> connection.get() == ConnectionState.CONNECTED && !demoLoad.isLoading()
                         && (tableState.get() == TableState.MISSING || tableState.get() == TableState.EMPTY),
-                connection, tableState, demoLoading);
+                connection, tableState, demoLoad.loadingProperty());
+    }
+
+    /** A non-daemon thread: the JVM waits for DynamoDB Local's process to stop before it exits. */
+    private static void closeOnOwnThread(Runnable close) {
+        Thread t = new Thread(close, "closing-table");
+        t.setDaemon(false);
+        t.start();
     }
 
     public static TableOpener defaultOpener() {
@@ -121,22 +162,21 @@ public final class MainViewModel {
 
     // ---- connection --------------------------------------------------------------------------------------------
 
-    /** Closes the current table (if any) and opens {@code profile}'s, then looks at the table once. */
+    /** Stops every job on the current table, closes it once they ended, and opens {@code profile}'s, then looks once. */
     public void connect(ConnectionProfile profile) {
-        int mine = ++generation;
         selectedProfile.set(profile);
-        MessagesTable old = table.get();
-        table.set(null);
+        CompletableFuture<Void> oldClosed = closeLater(letGoOfTable());
         writesAllowed.set(false);
         tableState.set(TableState.UNKNOWN);
         connection.set(ConnectionState.CONNECTING);
         status.set("Connecting to " + profile.name() + "…");
-        work.submit("Connecting to " + profile.name(), progress -> {
-            if (old != null) {
-                old.close();
-            }
-            if (profile.kind() == ConnectionProfile.Kind.EMBEDDED && !ensureDynamoDbLocal(progress)) {
-                throw new ConsoleException(ConsoleException.Kind.CONFIG, DYNAMODB_LOCAL_MISSING);
+        connecting.run("Connecting to " + profile.name(), progress -> {
+            // the old table goes first: an embedded profile's DynamoDB Local must let go of the data folder
+            oldClosed.get();
+            if (profile.kind() == ConnectionProfile.Kind.EMBEDDED
+                    && !DynamoDbLocalInstall.forDataDir(dirs.dataDir()).ensureAvailable(progress::message, progress::stopRequested)) {
+                throw new DynamoDbLocalMissing("DynamoDB Local is not installed: accept its license to download it,"
+                        + " or choose a folder that holds it");
             }
             StartupTimes.mark("connecting");
             MessagesTable opened = opener.open(profile, dirs, progress::message);
@@ -148,43 +188,55 @@ public final class MainViewModel {
                 throw e;
             }
         }, probe -> {
-            if (mine != generation) {
-                probe.table().close(); // another profile was chosen meanwhile
-                return;
-            }
             table.set(probe.table());
             connected(probe.state());
-        }, failure -> {
-            if (mine == generation) {
-                connection.set(ConnectionState.FAILED);
-                status.set("Not connected to " + profile.name());
-                report(failure);
-                if (failure instanceof ConsoleException ce && DYNAMODB_LOCAL_MISSING.equals(ce.getMessage())) {
-                    dynamoDbLocalMissing.set(true);
-                }
-            }
-        });
+        }, overtaken -> closeLater(overtaken.table())); // another profile was chosen meanwhile
     }
 
-    static final String DYNAMODB_LOCAL_MISSING =
-            "DynamoDB Local is not installed: accept its license to download it, or choose a folder that holds it";
-
     /**
-     * The embedded profile needs DynamoDB Local, which an installed console does not ship. A copy already in the
-     * user's Maven repository is taken without asking (they have it already); otherwise the UI asks for consent.
+     * Stops the requests on the open table and forgets it (views clear); returns it, for the caller to close once
+     * those requests' jobs have ended.
      */
-    private boolean ensureDynamoDbLocal(BackgroundWork.JobProgress progress) {
-        if (EmbeddedDynamoDbLocal.locate(dirs.dataDir()).isPresent()) {
-            return true;
+    private MessagesTable letGoOfTable() {
+        tableRequests.forEach(LatestRequest::stop);
+        MessagesTable old = table.get();
+        table.set(null);
+        return old;
+    }
+
+    /** Closes {@code old} on the closer once the jobs still using it (asked to stop) ended; null closes nothing. */
+    private CompletableFuture<Void> closeLater(MessagesTable old) {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        if (old == null) {
+            closed.complete(null);
+            return closed;
         }
-        DynamoDbLocalInstall install = DynamoDbLocalInstall.forDataDir(dirs.dataDir());
-        java.util.Optional<java.nio.file.Path> maven = install.localMavenCopy();
-        if (maven.isEmpty()) {
-            return false;
+        closer.execute(() -> {
+            try {
+                if (!tableJobs.awaitNone(JOBS_PATIENCE)) {
+                    LOG.warning(() -> "Closing table " + old.session().tableName() + " while jobs still use it");
+                }
+                old.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                old.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Closing table " + old.session().tableName() + " failed", e);
+            } finally {
+                closed.complete(null);
+            }
+        });
+        return closed;
+    }
+
+    private void connectFailed(Throwable failure) {
+        ConnectionProfile profile = selectedProfile.get();
+        connection.set(ConnectionState.FAILED);
+        status.set("Not connected to " + (profile == null ? "" : profile.name()));
+        report(failure);
+        if (failure instanceof DynamoDbLocalMissing) {
+            dynamoDbLocalMissing.set(true);
         }
-        progress.message("Copying DynamoDB Local from your Maven repository…");
-        install.installFromMavenRepository(maven.get(), DynamoDbLocalInstall.Progress.none(), progress::stopRequested);
-        return true;
     }
 
     /** True after the embedded profile failed for want of DynamoDB Local; the window then offers to install it. */
@@ -201,26 +253,16 @@ public final class MainViewModel {
         MessagesTable current = table.get();
         ConnectionProfile profile = selectedProfile.get();
         if (current == null) {
-            if (profile != null && connection.get() != ConnectionState.CONNECTING) {
+            if (profile != null && !connecting.isLoading()) {
                 connect(profile);
             }
             return;
         }
-        int mine = generation;
         connection.set(ConnectionState.CONNECTING);
-        work.submit("Refreshing", progress -> {
+        connecting.run("Refreshing", progress -> {
             current.users().refresh();
-            return probe(current);
-        }, state -> {
-            if (mine == generation) {
-                connected(state);
-            }
-        }, failure -> {
-            if (mine == generation) {
-                connection.set(ConnectionState.FAILED);
-                report(failure);
-            }
-        });
+            return new Probe(current, probe(current));
+        }, probe -> connected(probe.state()));
     }
 
     private void connected(TableState state) {
@@ -230,7 +272,7 @@ public final class MainViewModel {
         writesAllowed.set(t.session().writesAllowed());
         status.set(t.session().describeTarget() + " · " + t.session().tableName()
                 + (state == TableState.MISSING ? " (table missing)" : state == TableState.EMPTY ? " (table empty)" : ""));
-        error.set(null);
+        dismissError();
         dataVersion.set(dataVersion.get() + 1);
     }
 
@@ -243,9 +285,13 @@ public final class MainViewModel {
     }
 
     /** Data changed underneath the views (a seed, a drop, a post elsewhere): reload what they show. */
+    @Override
     public void dataChanged(TableState newState) {
         if (newState != null) {
             tableState.set(newState);
+        }
+        if (newState == TableState.READY && errorIsMissingTable) {
+            dismissError(); // the table exists now: "does not exist" is no longer true
         }
         MessagesTable t = table.get();
         if (t != null) {
@@ -260,28 +306,16 @@ public final class MainViewModel {
         if (t == null) {
             return;
         }
-        demoLoading.set(true);
         status.set("Loading the schema and demo conversations…");
-        demoProgress.unbind();
-        demoProgress.set(-1);
-        org.cruddur.console.ui.background.RunningJob job = work.submit("Loading demo data", progress -> {
+        demoLoad.run("Loading demo data", progress -> {
             t.schema().load();
             SeedPlan plan = new SeedPlan(t.users().seedUsers(), DEMO_CONVERSATIONS, DEMO_MESSAGES);
             t.seeder().seed(plan, progress::update, progress::stopRequested);
             return plan;
         }, plan -> {
-            demoProgress.unbind();
-            demoLoading.set(false);
             status.set(t.session().describeTarget() + " · " + t.session().tableName());
             dataChanged(TableState.READY);
-        }, failure -> {
-            demoProgress.unbind();
-            demoLoading.set(false);
-            report(failure);
         });
-        if (demoLoading.get()) {
-            demoProgress.bind(job.progressProperty());
-        }
     }
 
     // ---- writes ------------------------------------------------------------------------------------------------
@@ -312,6 +346,7 @@ public final class MainViewModel {
     // ---- errors ------------------------------------------------------------------------------------------------
 
     /** Shows a failure as one line; an unreachable endpoint also marks the connection failed until a refresh. */
+    @Override
     public void report(Throwable failure) {
         if (OneLineError.isCancellation(failure)) {
             status.set(OneLineError.of(failure));
@@ -322,17 +357,28 @@ public final class MainViewModel {
             connection.set(ConnectionState.FAILED);
         }
         if (failure instanceof ConsoleException ce && ce.kind() == ConsoleException.Kind.TABLE_MISSING) {
+            boolean offered = tableState.get() == TableState.MISSING && connection.get() == ConnectionState.CONNECTED;
             tableState.set(TableState.MISSING);
+            if (offered) {
+                return; // the offer to load the schema already says so, with the way out
+            }
+            error.set(OneLineError.of(failure));
+            errorIsMissingTable = true;
+            return;
         }
         error.set(OneLineError.of(failure));
+        errorIsMissingTable = false;
     }
 
+    @Override
     public void report(String message) {
         error.set(message);
+        errorIsMissingTable = false;
     }
 
     public void dismissError() {
         error.set(null);
+        errorIsMissingTable = false;
     }
 
     public StringProperty errorProperty() {
@@ -343,10 +389,12 @@ public final class MainViewModel {
         return status;
     }
 
+    @Override
     public ReadOnlyObjectProperty<MessagesTable> tableProperty() {
         return table.getReadOnlyProperty();
     }
 
+    @Override
     public MessagesTable table() {
         return table.get();
     }
@@ -355,16 +403,18 @@ public final class MainViewModel {
         return connection;
     }
 
-    public ObjectProperty<TableState> tableStateProperty() {
-        return tableState;
+    @Override
+    public ReadOnlyObjectProperty<TableState> tableStateProperty() {
+        return tableState.getReadOnlyProperty();
     }
 
     public BooleanProperty writesAllowedProperty() {
         return writesAllowed;
     }
 
-    public IntegerProperty dataVersionProperty() {
-        return dataVersion;
+    @Override
+    public ReadOnlyIntegerProperty dataVersionProperty() {
+        return dataVersion.getReadOnlyProperty();
     }
 
     public BooleanBinding offerDemoDataProperty() {
@@ -372,14 +422,15 @@ public final class MainViewModel {
     }
 
     /** Progress of the demo data load: -1 while unknown (schema), then 0..1. */
-    public javafx.beans.property.DoubleProperty demoProgressProperty() {
-        return demoProgress;
+    public ReadOnlyDoubleProperty demoProgressProperty() {
+        return demoLoad.progressProperty();
     }
 
-    public BooleanProperty demoLoadingProperty() {
-        return demoLoading;
+    public ReadOnlyBooleanProperty demoLoadingProperty() {
+        return demoLoad.loadingProperty();
     }
 
+    @Override
     public BackgroundWork work() {
         return work;
     }
@@ -388,27 +439,19 @@ public final class MainViewModel {
         return dirs;
     }
 
-    /** Runs {@code action} on the open table in the background, reporting failures here. */
-    public <T> void onTable(String title, Function<MessagesTable, T> action, java.util.function.Consumer<T> onSuccess) {
-        MessagesTable t = table.get();
-        if (t == null) {
-            report("Not connected: choose a profile or press Refresh (F5)");
-            return;
-        }
-        work.submit(title, progress -> action.apply(t), onSuccess, this::report);
+    @Override
+    public LatestRequest tableRequest(Consumer<Throwable> report) {
+        LatestRequest request = new LatestRequest(work, report, tableJobs);
+        tableRequests.add(request);
+        return request;
     }
 
-    /** Closes the open table; called when the window closes. */
+    /**
+     * Lets go of the open table (the window closes): its jobs are stopped here, and the table is closed by the
+     * closer once they ended, so the UI thread never waits for DynamoDB Local's process to stop.
+     */
     public void close() {
-        generation++;
-        MessagesTable t = table.get();
-        table.set(null);
-        if (t != null) {
-            t.close();
-        }
-    }
-
-    static List<String> names(List<ConnectionProfile> ps) {
-        return ps.stream().map(ConnectionProfile::name).toList();
+        connecting.stop();
+        closeLater(letGoOfTable());
     }
 }

@@ -15,7 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import org.cruddur.console.service.OperationLogEntry;
+import org.cruddur.console.service.oplog.OperationLogEntry;
 
 /** The operation log table and the selected call as an AWS CLI command. */
 public final class OperationLogController {

@@ -12,9 +12,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cruddur.console.service.MessagesTable;
-import org.cruddur.console.service.OperationLogEntry;
-import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.oplog.OperationLogEntry;
+import org.cruddur.console.ui.connection.ConnectionContext;
 
 /**
  * Every DynamoDB call of the open session, newest first. The service's log calls listeners on worker threads; entries
@@ -33,7 +33,7 @@ public final class OperationLogViewModel {
     private final Consumer<OperationLogEntry> listener = this::arrived;
     private MessagesTable watched;
 
-    public OperationLogViewModel(MainViewModel main, Executor uiThread) {
+    public OperationLogViewModel(ConnectionContext main, Executor uiThread) {
         this.uiThread = uiThread;
         awsCli = Bindings.createStringBinding(() -> selected.get() == null ? "" : selected.get().awsCli(), selected);
         main.tableProperty().addListener((obs, was, now) -> watch(now));

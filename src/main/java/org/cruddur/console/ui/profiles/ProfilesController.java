@@ -12,7 +12,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.ui.main.ProfileColor;
 
 /** The profile editor dialog's content. */
 public final class ProfilesController {
@@ -56,7 +55,7 @@ public final class ProfilesController {
                 vm.editingProperty().set(p);
             }
         });
-        deleteButton.disableProperty().bind(vm.editingProperty().isNull());
+        deleteButton.disableProperty().bind(vm.editingProperty().isNull().or(vm.savingProperty()));
         nameField.textProperty().bindBidirectional(vm.nameProperty());
         kindBox.getItems().setAll(ConnectionProfile.Kind.values());
         kindBox.setConverter(new javafx.util.StringConverter<>() {
@@ -81,7 +80,8 @@ public final class ProfilesController {
             String form = String.join("\n", vm.formProblemsProperty().get());
             return save != null && !save.isBlank() ? save : form;
         }, vm.saveProblemProperty(), vm.formProblemsProperty()));
-        saveButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.formProblemsProperty().get().isEmpty(), vm.formProblemsProperty()));
+        saveButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.formProblemsProperty().get().isEmpty() || vm.savingProperty().get(),
+                vm.formProblemsProperty(), vm.savingProperty()));
         vm.fileProblems().addListener((ListChangeListener<String>) c -> showFileProblems());
         showFileProblems();
         if (vm.profiles().isEmpty()) {

@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -14,7 +15,10 @@ import javafx.collections.ObservableList;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.ui.background.OneLineError;
-import org.cruddur.console.ui.main.MainViewModel;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.cruddur.console.ui.background.BackgroundWork;
+import org.cruddur.console.ui.background.LatestRequest;
 
 /**
  * The profile editor: the user's profiles from profiles.json, a form for one of them validated as it is typed
@@ -22,7 +26,10 @@ import org.cruddur.console.ui.main.MainViewModel;
  */
 public final class ProfilesViewModel {
 
-    private final MainViewModel main;
+    private final Supplier<ProfileStore> store;
+    private final Consumer<ProfileStore> saved;
+    /** One save or delete at a time, each on the file as the one before left it. */
+    private final LatestRequest saving;
     private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
     private final ObservableList<String> fileProblems = FXCollections.observableArrayList();
     private final ObjectProperty<ConnectionProfile> editing = new SimpleObjectProperty<>(this, "editing");
@@ -37,8 +44,14 @@ public final class ProfilesViewModel {
     private final StringProperty saveProblem = new SimpleStringProperty(this, "saveProblem");
     private final ObjectBinding<List<String>> formProblems;
 
-    public ProfilesViewModel(MainViewModel main) {
-        this.main = main;
+    /**
+     * @param store the profiles the window uses (loaded off the UI thread)
+     * @param saved told, on the UI thread, after a save or delete changed them
+     */
+    public ProfilesViewModel(BackgroundWork work, Supplier<ProfileStore> store, Consumer<ProfileStore> saved) {
+        this.store = store;
+        this.saved = saved;
+        this.saving = new LatestRequest(work, failure -> saveProblem.set(OneLineError.of(failure)));
         formProblems = Bindings.createObjectBinding(() -> {
             List<String> problems = new java.util.ArrayList<>(draft().problems());
             if (draft().isBuiltIn()) {
@@ -52,17 +65,22 @@ public final class ProfilesViewModel {
 
     /** Shows the store the main window uses (loaded off the UI thread at start or after a save). */
     public void reload() {
-        ProfileStore store = main.profileStore();
-        if (store != null) {
-            profiles.setAll(store.userProfiles());
-            fileProblems.setAll(store.problems());
+        ProfileStore current = store.get();
+        if (current != null) {
+            profiles.setAll(current.userProfiles());
+            fileProblems.setAll(current.problems());
         }
     }
 
-    /** The profile the form describes. */
+    /**
+     * The profile the form describes: the edited profile with the form's fields applied, so what the form does not
+     * show (the Cognito endpoint) stays as it was. Fields the console does not know stay in the file (ProfileStore).
+     */
     public ConnectionProfile draft() {
+        ConnectionProfile before = editing.get();
         return new ConnectionProfile(trim(name.get()), kind.get(), blankToNull(endpoint.get()), blankToNull(region.get()),
-                blankToNull(awsProfile.get()), blankToNull(table.get()), blankToNull(userPoolId.get()), null, readOnly.get());
+                blankToNull(awsProfile.get()), blankToNull(table.get()), blankToNull(userPoolId.get()),
+                before == null ? null : before.cognitoEndpoint(), readOnly.get());
     }
 
     private void fill(ConnectionProfile p) {
@@ -88,39 +106,36 @@ public final class ProfilesViewModel {
     public void save() {
         ConnectionProfile draft = draft();
         ConnectionProfile before = editing.get();
-        ProfileStore store = main.profileStore();
-        if (store == null || !formProblems.get().isEmpty()) {
+        ProfileStore current = store.get();
+        if (current == null || !formProblems.get().isEmpty()) {
             saveProblem.set(String.join("; ", formProblems.get()));
             return;
         }
-        main.work().submit("Saving profile", progress -> {
-            store.put(draft);
-            if (before != null && !before.name().equals(draft.name())) {
-                store.remove(before.name());
-            }
-            return store;
-        }, saved -> {
+        saving.runIfIdle("Saving profile", progress -> {
+            current.replace(before == null ? null : before.name(), draft);
+            return current;
+        }, after -> {
             saveProblem.set(null);
-            main.useProfiles(saved);
+            saved.accept(after);
             reload();
             editing.set(profiles.stream().filter(p -> p.name().equals(draft.name())).findFirst().orElse(null));
-        }, failure -> saveProblem.set(OneLineError.of(failure)));
+        });
     }
 
     public void delete() {
         ConnectionProfile target = editing.get();
-        ProfileStore store = main.profileStore();
-        if (target == null || store == null) {
+        ProfileStore current = store.get();
+        if (target == null || current == null) {
             return;
         }
-        main.work().submit("Deleting profile", progress -> {
-            store.remove(target.name());
-            return store;
-        }, saved -> {
-            main.useProfiles(saved);
+        saving.runIfIdle("Deleting profile", progress -> {
+            current.remove(target.name());
+            return current;
+        }, after -> {
+            saved.accept(after);
             reload();
             newProfile();
-        }, failure -> saveProblem.set(OneLineError.of(failure)));
+        });
     }
 
     private static String trim(String s) {
@@ -177,6 +192,11 @@ public final class ProfilesViewModel {
 
     public BooleanProperty readOnlyProperty() {
         return readOnly;
+    }
+
+    /** True while a save or delete is being written; the dialog's buttons wait for it. */
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.loadingProperty();
     }
 
     public StringProperty saveProblemProperty() {

@@ -13,8 +13,8 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cruddur.console.service.SdkJson;
-import org.cruddur.console.service.TableItems;
+import org.cruddur.console.service.json.SdkJson;
+import org.cruddur.console.service.items.TableItems;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -9,7 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.cruddur.console.service.ChatUser;
+import org.cruddur.console.service.items.ChatUser;
 import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.service.users.DirectoryProblem;
 import org.cruddur.console.service.users.DirectorySource;

@@ -261,6 +261,17 @@ class DynamoDbLocalInstallTest {
         assertThat(regularFiles(dataDir)).isEmpty();
     }
 
+    /** Issue 9, defect 9: a sidecar that cannot be read is an install failure in one line, like every other. */
+    @Test
+    void anUnreadableSha1SidecarIsAConsoleErrorNotAnUncheckedIoException() throws IOException {
+        Files.write(repo.resolve(DEP + ".sha1"), new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xc3}); // not UTF-8
+        DynamoDbLocalInstall install = new DynamoDbLocalInstall(dataDir, pinned, central.uri(), repo);
+        assertThatThrownBy(() -> install.installFromMavenRepository(repo, DynamoDbLocalInstall.Progress.none(), () -> false))
+                .isInstanceOf(ConsoleException.class)
+                .hasMessageContaining("dep-one-1.0.jar.sha1");
+        assertThat(regularFiles(dataDir)).isEmpty();
+    }
+
     /** The list built into the console is the classpath the tests run DynamoDB Local with, and installs byte for byte. */
     @Test
     void theBundledListIsTheTestedClasspathAndInstallsFromARepository() throws IOException {

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
-import org.cruddur.console.service.MessageRow;
-import org.cruddur.console.service.MessagesTable;
+import org.cruddur.console.service.items.MessageRow;
+import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.testing.LocalDynamoDb;
 import org.junit.jupiter.api.Test;
 

@@ -88,6 +88,10 @@ public final class CognitoLocalServer {
         admin.adminDisableUser(b -> b.userPoolId(pool).username(username));
     }
 
+    /** What a machine without Node.js lacks, said where the tests fail (README's set-up says it too). */
+    static final String NEEDS_NODE = "The Cognito tests need Node.js and npm (they install and run cognito-local@" + VERSION
+            + " from npm): install Node.js 18 or later with npm, see README.md, 'Set up'";
+
     private static CognitoLocalServer start() {
         try {
             Path script = install();
@@ -102,7 +106,12 @@ public final class CognitoLocalServer {
             pb.environment().put("HOST", "127.0.0.1");
             pb.environment().put("PORT", Integer.toString(port));
             pb.environment().put("DEBUG", "");
-            Process process = pb.start();
+            Process process;
+            try {
+                process = pb.start();
+            } catch (IOException e) {
+                throw new IOException(NEEDS_NODE + " (" + e.getMessage() + ")", e);
+            }
             URI endpoint = URI.create("http://127.0.0.1:" + port);
             waitForHealth(process, endpoint, state.resolve("cognito-local.log"));
             return new CognitoLocalServer(process, endpoint);
@@ -128,7 +137,7 @@ public final class CognitoLocalServer {
         try {
             npm = pb.start();
         } catch (IOException e) {
-            throw new IOException("npm is needed to install cognito-local for the Cognito tests (" + e.getMessage() + ")", e);
+            throw new IOException(NEEDS_NODE + " (" + e.getMessage() + ")", e);
         }
         try {
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {

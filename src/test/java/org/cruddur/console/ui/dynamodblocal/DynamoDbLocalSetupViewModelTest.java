@@ -66,4 +66,38 @@ class DynamoDbLocalSetupViewModelTest {
         assertThat(vm.phaseProperty().get()).isEqualTo(Phase.FAILED);
         assertThat(vm.statusProperty().get()).isNotBlank().doesNotContain("\n");
     }
+
+    /**
+     * Issue 9, defect 6: cancelled after the license was fetched but before that reached the FX thread, the dialog
+     * stays cancelled and the fetched jar's staging folder is deleted. Real executor, real FX thread: one worker
+     * thread, so the cancel lands after the fetch's work ended, every time.
+     */
+    @Test
+    void aCancelRightAfterTheFetchEndedStaysCancelledAndLeavesNothing() throws Exception {
+        org.cruddur.console.ui.FxThread.start();
+        try (FakeMavenRepository central = mirror();
+             org.cruddur.console.ui.background.FxBackgroundWork work = new org.cruddur.console.ui.background.FxBackgroundWork(1)) {
+            DynamoDbLocalSetupViewModel vm = org.cruddur.console.ui.FxThread.call(() -> new DynamoDbLocalSetupViewModel(
+                    new DynamoDbLocalInstall(dataDir, ArtifactChecksums.bundled(), central.uri(), null), work));
+            org.cruddur.console.ui.FxThread.run(() -> {
+                vm.fetchLicense();
+                java.util.concurrent.CountDownLatch fetched = new java.util.concurrent.CountDownLatch(1);
+                work.submit("after the fetch", p -> {
+                    fetched.countDown();
+                    return null;
+                }, r -> { }, f -> { });
+                try {
+                    assertThat(fetched.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                vm.cancel();
+            });
+            org.cruddur.console.ui.FxThread.waitUntil(() -> work.runningProperty().get() == 0);
+            assertThat(org.cruddur.console.ui.FxThread.call(() -> vm.phaseProperty().get())).isEqualTo(Phase.CANCELLED);
+            try (var files = Files.walk(dataDir)) {
+                assertThat(files.filter(Files::isRegularFile)).as("left on disk").isEmpty();
+            }
+        }
+    }
 }

@@ -1,5 +1,0 @@
-package org.cruddur.console.service;
-
-/** What a post wrote: the conversation (new for pattern C), the message, and its time exactly as stored in sk. */
-public record PostResult(String messageGroupUuid, String messageUuid, String createdAt, boolean newConversation, int attempts) {
-}
