@@ -115,6 +115,13 @@ public final class ConsoleCommand extends CommandGroup {
     /** Runs the CLI and returns its exit status: 0 success, 1 operational error, 2 usage error. */
     public static int run(AppDirectories dirs, PrintWriter out, PrintWriter err, String... args) {
         ConsoleCommand root = new ConsoleCommand(dirs);
+        try {
+            // the service layer's notes (a borrowed DynamoDB Local, a class-data archive remade) go to the log, never
+            // to stderr, which scripts read
+            LogFile.install(dirs.dataDir());
+        } catch (RuntimeException noLog) {
+            // a read-only data folder: the command still runs; failures still print their one line
+        }
         CommandLine cli = new CommandLine(root);
         cli.setOut(out);
         cli.setErr(err);

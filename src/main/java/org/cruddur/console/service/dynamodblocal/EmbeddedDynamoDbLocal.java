@@ -172,7 +172,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
             } else {
                 if (record.isPresent()) {
                     LOG.log(Level.INFO, "DynamoDB Local noted in {0} (pid {1}) is gone; starting a new one",
-                            new Object[] {folder, record.get().pid()});
+                            new Object[] {folder, String.valueOf(record.get().pid())});
                     ServerRecord.remove(folder);
                 }
                 server = Server.spawn(folder, false, lock); // the lock is released once it answers and is noted
@@ -234,6 +234,11 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether something on 127.0.0.1:{@code port} answers a ListTables as DynamoDB Local does. */
+    public static boolean answersListTables(int port) {
+        return ServerRecord.answersAsDynamoDbLocal(port);
     }
 
     /** Whether this process asked for a server reachable from other machines (a warning-worthy choice). */
@@ -328,7 +333,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
         static Server borrowed(Path folder, ServerRecord record) {
             Server server = new Server(folder, record.port(), false, record.token(), record);
             server.ready = true;
-            LOG.log(Level.INFO, "using DynamoDB Local on port {0} started by another process (pid {1})", new Object[] {record.port(), record.pid()});
+            LOG.log(Level.INFO, "using DynamoDB Local on port {0} started by another process (pid {1})", new Object[] {String.valueOf(record.port()), String.valueOf(record.pid())});
             return server;
         }
 
@@ -378,7 +383,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                 if (listenAll) {
                     command.add("--listen-all");
                     LOG.log(Level.WARNING, "DynamoDB Local will listen on every network interface ({0} is set): anyone who can reach port {1}"
-                            + " can read and change its tables", new Object[] {LISTEN_ALL_PROPERTY, port});
+                            + " can read and change its tables", new Object[] {LISTEN_ALL_PROPERTY, String.valueOf(port)});
                 }
                 command.addAll(List.of("--", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)));
                 command.addAll(inMemory ? List.of("-inMemory") : List.of("-dbPath", dbDir.toAbsolutePath().toString()));
@@ -421,7 +426,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                     if (code != DynamoDbLocalLauncher.EXIT_CANNOT_BIND_LOOPBACK && archive.inUse()) {
                         // a damaged archive can crash the JVM as it maps it: start again without it, and make it anew
                         LOG.log(Level.WARNING, "DynamoDB Local exited at start (code {0}) with class-data archive {1}; starting it without",
-                                new Object[] {code, archive.path()});
+                                new Object[] {String.valueOf(code), archive.path()});
                         archive.discard();
                         Runtime.getRuntime().removeShutdownHook(shutdownHook);
                         start(launcherJar);
@@ -515,7 +520,7 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
                 process.destroyForcibly();
                 Thread.currentThread().interrupt();
             } catch (IllegalThreadStateException stillRunning) {
-                LOG.log(Level.WARNING, "DynamoDB Local (pid {0}) did not stop", process.pid());
+                LOG.log(Level.WARNING, "DynamoDB Local (pid {0}) did not stop", String.valueOf(process.pid()));
             }
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
