@@ -7,7 +7,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.cruddur.console.service.ChatUser;
 import org.cruddur.console.service.MessageGroupRow;
 import org.cruddur.console.service.TableItems;
 import org.cruddur.console.service.Timestamps;
@@ -29,9 +32,10 @@ final class ConversationRules {
     private ConversationRules() {
     }
 
-    static Verdict judge(ConversationSummary c, Set<FindingKind> repairKinds) {
+    /** {@code people} names those the conversation's own items do not (a uuid to a person, when known). */
+    static Verdict judge(ConversationSummary c, Set<FindingKind> repairKinds, Function<String, Optional<ChatUser>> people) {
         synchronized (c) {
-            return new Judgement(c, repairKinds).run();
+            return new Judgement(c, repairKinds, people).run();
         }
     }
 
@@ -45,9 +49,12 @@ final class ConversationRules {
         /** Keys of rows whose item problems a full repair removes (deleted, or replaced by a healthy row). */
         final Set<String> fixedRows = new HashSet<>();
 
-        Judgement(ConversationSummary c, Set<FindingKind> kinds) {
+        final Function<String, Optional<ChatUser>> people;
+
+        Judgement(ConversationSummary c, Set<FindingKind> kinds, Function<String, Optional<ChatUser>> people) {
             this.c = c;
             this.kinds = kinds;
+            this.people = people;
         }
 
         Verdict run() {
@@ -196,6 +203,13 @@ final class ConversationRules {
                     }
                 }
             }
+            if (display == null || handle == null) {
+                Optional<ChatUser> known = people.apply(other);
+                if (known.isPresent()) {
+                    display = display == null ? known.get().displayName() : display;
+                    handle = handle == null ? known.get().handle() : handle;
+                }
+            }
             return new MessageGroupRow(owner, newest, c.groupUuid, c.newestMessage, other, display, handle);
         }
 
@@ -230,7 +244,7 @@ final class ConversationRules {
                     return "@" + r.otherHandle();
                 }
             }
-            return uuid;
+            return people.apply(uuid).filter(u -> u.handle() != null).map(u -> "@" + u.handle()).orElse(uuid);
         }
 
         String names(Set<String> people) {

@@ -5,9 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.cruddur.console.service.ChatUser;
 import org.cruddur.console.service.ConsoleException;
 import org.cruddur.console.service.DynamoSession;
 import org.cruddur.console.service.MessagesSchema;
@@ -39,10 +42,17 @@ public final class TableHealth {
 
     private final DynamoSession session;
     private final ConversationReader reader;
+    private final Function<String, Optional<ChatUser>> people;
 
-    public TableHealth(DynamoSession session) {
+    /** {@code people} names those a conversation's items do not (e.g. the user directory's {@code find}). */
+    public TableHealth(DynamoSession session, Function<String, Optional<ChatUser>> people) {
         this.session = session;
         this.reader = new ConversationReader(session);
+        this.people = people;
+    }
+
+    public TableHealth(DynamoSession session) {
+        this(session, uuid -> Optional.empty());
     }
 
     /** A whole-table check within {@code budget}; cancellable (a CANCELLED ConsoleException). */
@@ -61,7 +71,7 @@ public final class TableHealth {
                 cancelled, budget);
         Map<String, ConversationRules.Verdict> toRepair = new LinkedHashMap<>();
         for (ConversationSummary c : scan.conversations().values()) {
-            ConversationRules.Verdict verdict = ConversationRules.judge(c, kinds);
+            ConversationRules.Verdict verdict = ConversationRules.judge(c, kinds, people);
             verdict.findings().forEach(findings::add);
             findings.countOnly(FindingKind.SENDER_NOT_PARTICIPANT, verdict.unlistedSenderMessages());
             if (!verdict.write().isEmpty()) {
@@ -111,7 +121,7 @@ public final class TableHealth {
         List<ConversationWrite> applied = new ArrayList<>();
         for (int attempt = 1; ; attempt++) {
             ConversationSummary fresh = reader.read(groupUuid, participants, budget, cancelled);
-            ConversationWrite write = ConversationRules.judge(fresh, kinds).write();
+            ConversationWrite write = ConversationRules.judge(fresh, kinds, people).write();
             if (write.isEmpty()) {
                 return applied;
             }
