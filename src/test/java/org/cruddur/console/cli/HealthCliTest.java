@@ -157,6 +157,19 @@ class HealthCliTest {
         assertThat(missingTable.err().strip()).startsWith("error: Table '" + table + "-nope' does not exist").doesNotContain("\n");
     }
 
+    @Test
+    void listConversationsShowsADuplicatedConversationOnce() throws Exception {
+        String group = damage();
+        for (String[] paging : List.of(new String[] {}, new String[] {"--all"}, new String[] {"--limit", "1"})) {
+            List<String> args = new ArrayList<>(List.of("ddb", "list-conversations", "@tobi", "--json"));
+            args.addAll(List.of(paging));
+            JsonNode inbox = run(args.toArray(String[]::new)).json();
+            assertThat(inbox).as("list-conversations %s", List.of(paging)).hasSize(1);
+            assertThat(inbox.get(0).get("message_group_uuid").asText()).isEqualTo(group);
+            assertThat(inbox.get(0).get("last_message").asText()).isEqualTo("two");
+        }
+    }
+
     private void put(java.util.Map<String, AttributeValue> item) {
         try (DynamoSession s = DynamoSession.open(ConnectionProfile.forEndpoint(LocalDynamoDb.endpoint()).withTable(table), dirs, false, x -> { })) {
             s.call(c -> c.putItem(p -> p.tableName(table).item(item)));
