@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * holds one kind of damage, made by the same raw writes the backend makes; healthy conversations are posted through
  * the console and must stay untouched.
  */
-final class DamagedTable {
+public final class DamagedTable {
 
     static final ChatUser MARA = SeedUsers.DEFAULT.get(0);
     static final ChatUser TOBI = SeedUsers.DEFAULT.get(1);
@@ -31,19 +31,19 @@ final class DamagedTable {
     static final ChatUser INES = SeedUsers.DEFAULT.get(4);
 
     final MessagesTable table;
-    String healthyA;
+    public String healthyA;
     String healthyB;
     /** Lena holds two rows: the Lambda of an earlier message put its row after the later one's Lambda ran. */
-    String duplicate;
+    public String duplicate;
     Map<String, AttributeValue> duplicateRow;
     /** A message whose Lambda never ran (only Records[0] of its batch was read): both rows behind it. */
-    String stale;
+    public String stale;
     /** The Lambda deleted Mara's old row, then failed before putting the new one. */
-    String missingOne;
+    public String missingOne;
     /** Pattern C wrote the messages; no Lambda ever wrote a group row. */
-    String missingBoth;
+    public String missingBoth;
     /** Group rows of a conversation whose first message was never written (pattern C is not a transaction). */
-    String orphan;
+    public String orphan;
     /** Mara's row names Ravi: three people in one conversation. */
     String mismatch;
     /** Inês wrote into Lena and Ravi's conversation (nothing checks the sender). */
@@ -58,18 +58,18 @@ final class DamagedTable {
     String self;
     Map<String, AttributeValue> badKeyItem;
 
-    DamagedTable(MessagesTable table) {
+    public DamagedTable(MessagesTable table) {
         this.table = table;
     }
 
     /** Conversations posted through the console only: no finding may name them. */
-    DamagedTable healthy() {
+    public DamagedTable healthy() {
         healthyA = post(MARA, TOBI, "Standup at ten?", "Yes, see you there", "Bring the notes");
         healthyB = post(RAVI, INES, "Olá!", "Hi Ravi");
         return this;
     }
 
-    DamagedTable damaged() {
+    public DamagedTable damaged() {
         duplicate = post(MARA, LENA, "First", "Second");
         MessageRow first = oldest(duplicate);
         duplicateRow = TableItems.toItem(TableItems.groupRow(LENA, MARA, duplicate, first.createdAt(), first.message()));
@@ -172,7 +172,7 @@ final class DamagedTable {
     }
 
     /** The message items only. */
-    Map<String, Map<String, AttributeValue>> messages() {
+    public Map<String, Map<String, AttributeValue>> messages() {
         Map<String, Map<String, AttributeValue>> out = new HashMap<>(snapshot());
         out.values().removeIf(i -> !TableItems.isMessageItem(i));
         return out;
