@@ -39,7 +39,7 @@ class ReadCapacityPacingTest {
         table.close();
     }
 
-    /** A read's consumed capacity and when its answer came. */
+    /** A read's consumed capacity and when it was sent (the moment the budget let it go). */
     record Read(long atNanos, double units) {
     }
 
@@ -48,7 +48,8 @@ class ReadCapacityPacingTest {
         java.util.function.Consumer<org.cruddur.console.service.OperationLogEntry> listener = e -> {
             if (("Scan".equals(e.operation()) || "Query".equals(e.operation())) && e.consumedCapacity() != null) {
                 synchronized (reads) {
-                    reads.add(new Read(System.nanoTime(), e.consumedCapacity()));
+                    java.time.Instant at = e.startedAt();
+                    reads.add(new Read(at.getEpochSecond() * 1_000_000_000L + at.getNano(), e.consumedCapacity()));
                 }
             }
         };
@@ -61,8 +62,9 @@ class ReadCapacityPacingTest {
         return reads;
     }
 
-    /** The most read units consumed in any two-second window that starts at an answer, per second. */
+    /** The most read units consumed in any two-second window that starts at a read, per second. */
     private static double worstTwoSecondRate(List<Read> reads) {
+        reads.sort(java.util.Comparator.comparingLong(Read::atNanos));
         double worst = 0;
         for (int i = 0; i < reads.size(); i++) {
             double sum = 0;
