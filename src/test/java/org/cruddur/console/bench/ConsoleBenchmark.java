@@ -474,7 +474,8 @@ public final class ConsoleBenchmark {
         doc.put("date", LocalDate.now().toString());
         doc.put("machine", machine());
         doc.put("command", "mvn -B -Pbench -DskipTests verify -Dbench.sizes=" + String.join(",", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
-                + (quick ? " -Dbench.quick=true" : "") + (DISK ? " -Dbench.storage=disk" : ""));
+                + (quick ? " -Dbench.quick=true" : "") + (DISK ? " -Dbench.storage=disk" : "")
+                + ("health".equals(System.getProperty("bench.only")) ? " -Dbench.only=health -Dbench.gui.skip=true" : ""));
         doc.put("results", rows);
         Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(doc));
         StringBuilder md = new StringBuilder();
