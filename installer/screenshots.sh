@@ -32,6 +32,10 @@ JSON
 echo "seeding the embedded database…"
 java -jar "$JAR" ddb schema-load
 java -jar "$JAR" ddb seed --conversations 8 --messages 1200 2>/dev/null
+# the damage the Cruddur backend leaves (duplicate, stale, missing and orphan group rows, odd times, a bad key...),
+# written by the tests' fixture, for the Health pane
+java -Dcruddur.dynamodbLocal.dir="$PWD/target/dynamodb-local" -cp "target/test-classes:target/classes:target/lib/*" \
+    org.cruddur.console.service.health.DamageForScreenshots
 
 # a display number nobody else on this machine uses
 if [ -n "${SCREENSHOT_DISPLAY:-}" ]; then
@@ -78,6 +82,13 @@ PAUSE=4 shot 03-admin
 key ctrl+3
 click 400 150
 shot 04-operation-log
+# Admin › Health on the damaged data: run the check, pick the duplicate rows, select the finding (its raw items show)
+key ctrl+4
+click 166 134   # Run check
+sleep 4
+click 600 234   # the first finding of the first kind
+PAUSE=3 shot 08-health
+convert "$OUT/08-health.png" -resize 1100x -colors 256 "PNG8:$OUT/health-readme.png"
 key ctrl+1
 key ctrl+p
 shot 05-profiles

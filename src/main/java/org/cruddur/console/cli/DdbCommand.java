@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
         subcommands = {
             DdbCommand.SchemaLoad.class, DdbCommand.Drop.class, DdbCommand.ListTables.class, DdbCommand.Describe.class,
             DdbCommand.Scan.class, DdbCommand.Seed.class, DdbCommand.ListConversations.class,
-            DdbCommand.GetConversation.class, DdbCommand.Post.class, LocalCommand.class})
+            DdbCommand.GetConversation.class, DdbCommand.Post.class, HealthCommands.Check.class, HealthCommands.Repair.class,
+            LocalCommand.class})
 public final class DdbCommand extends CommandGroup {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -17,6 +17,8 @@ import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.ui.admin.AdminController;
+import org.cruddur.console.ui.health.HealthController;
+import org.cruddur.console.ui.health.HealthViewModel;
 import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.service.dynamodblocal.DynamoDbLocalInstall;
 import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
@@ -149,6 +151,11 @@ public final class ConsoleApp extends Application {
             @Override public Parent adminView() {
                 Parent scanItems = FeatureView.load("rawitems/RawItemsView.fxml", new RawItemsController(model.admin().scanItems(), "Scanned items"));
                 return FeatureView.load("admin/AdminView.fxml", new AdminController(model.admin(), scanItems));
+            }
+            @Override public Parent healthView() {
+                HealthViewModel health = new HealthViewModel(main, main.writesAllowedProperty());
+                Parent items = FeatureView.load("rawitems/RawItemsView.fxml", new RawItemsController(health.rawItems(), "Items behind the finding"));
+                return FeatureView.load("health/HealthView.fxml", new HealthController(health, main, items));
             }
             @Override public Parent operationLogView() {
                 return FeatureView.load("oplog/OperationLogView.fxml", new OperationLogController(model.operationLog()));

@@ -30,6 +30,11 @@ import org.cruddur.console.service.seeding.SeedPlan;
 import org.cruddur.console.service.seeding.SeedUsers;
 import org.cruddur.console.service.items.TableItems;
 import org.cruddur.console.service.table.TableScanner;
+import org.cruddur.console.service.capacity.ReadCapacityBudget;
+import org.cruddur.console.service.health.HealthHeapMeasurement;
+import org.cruddur.console.service.health.HealthProgress;
+import org.cruddur.console.service.health.HealthReport;
+import org.cruddur.console.service.health.TableHealth;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -153,11 +158,17 @@ public final class ConsoleBenchmark {
         Files.createDirectories(out);
         ConsoleBenchmark bench = new ConsoleBenchmark(out, quick);
         try {
+            // -Dbench.only=health: only the health check against a bare scan, and the check's heap
+            boolean healthOnly = "health".equals(System.getProperty("bench.only"));
             for (int size : sizes) {
                 System.out.println("== size " + size);
-                bench.conversationAndInbox(size);
-                bench.seedAndScan(size);
+                if (!healthOnly) {
+                    bench.conversationAndInbox(size);
+                    bench.seedAndScan(size);
+                }
+                bench.healthCheck(size);
             }
+            bench.checkHeap(quick ? 100_000 : 1_000_000);
             bench.write(sizes);
         } finally {
             bench.closeServer();
@@ -331,6 +342,82 @@ public final class ConsoleBenchmark {
         }
     }
 
+    // 5: the health check (unpaced) against a bare parallel Scan of the same table with the same segments
+    private void healthCheck(int size) {
+        freshServer();
+        try (MessagesTable t = table("bench-health-" + size)) {
+            t.seeder().seed(new SeedPlan(SeedUsers.DEFAULT, 10, size), (d, n) -> { }, () -> false);
+            String tableName = t.session().tableName();
+            int segments = t.scanner().scanAll(TableScanner.AUTO_SEGMENTS, null, page -> { }, (a, b, c) -> { }, () -> false,
+                    ReadCapacityBudget.unpaced()).segments();
+            TableHealth health = new TableHealth(t.session(), t.users()::find);
+            int runs = quick ? 3 : 5;
+            long[] tc = new long[runs];
+            long[] tb = new long[runs];
+            long items = 0;
+            for (int r = 0; r < runs; r++) {
+                boolean checkFirst = ThreadLocalRandom.current().nextBoolean();
+                if (!checkFirst) {
+                    tb[r] = timed(() -> bareParallelScan(tableName, segments));
+                }
+                long c0 = System.nanoTime();
+                HealthReport report = health.check(ReadCapacityBudget.unpaced(), HealthProgress.NONE, () -> false);
+                tc[r] = System.nanoTime() - c0;
+                items = report.itemsScanned();
+                if (report.total() != 0) {
+                    throw new IllegalStateException("seeded data should be healthy: " + report.counts());
+                }
+                if (checkFirst) {
+                    tb[r] = timed(() -> bareParallelScan(tableName, segments));
+                }
+                if (lastCount != items) {
+                    throw new IllegalStateException("bare scan read " + lastCount + " items, the check " + items);
+                }
+            }
+            double mc = median(tc) / 1e6;
+            double mb = median(tb) / 1e6;
+            record("Health check vs bare parallel Scan", items + " items, " + segments + " segments", "console TableHealth.check (unpaced)", mc,
+                    "bare SDK parallel Scan, same segments", mb, mc / mb, "ms (median of " + runs + ")", "≤ 1.3× bare", mc / mb <= 1.3);
+            t.schema().drop(tableName);
+        }
+    }
+
+    /** Every item of the table through {@code segments} parallel Scan segments of the bare client; returns the count. */
+    private long bareParallelScan(String table, int segments) {
+        ExecutorService pool = Executors.newFixedThreadPool(segments);
+        try {
+            List<Future<Long>> futures = new ArrayList<>();
+            for (int s = 0; s < segments; s++) {
+                int segment = s;
+                futures.add(pool.submit(() -> {
+                    long n = 0;
+                    for (var page : bare.scanPaginator(r -> r.tableName(table).segment(segment).totalSegments(segments))) {
+                        n += page.count();
+                    }
+                    return n;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> f : futures) {
+                total += f.get();
+            }
+            return total;
+        } catch (Exception e) {
+            throw new IllegalStateException("bare scan failed", e);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // 6: what the check keeps at `items` items: its summaries fed the items a scan would hand over, retained heap after GC
+    private void checkHeap(int items) {
+        double manyMessages = HealthHeapMeasurement.retainedMegabytes(items, 98);
+        double oneMessage = HealthHeapMeasurement.retainedMegabytes(items, 1);
+        record("Health check heap (summaries retained after GC)", items + " items in conversations of 98 messages",
+                "console check", manyMessages, "same items, conversations of 1 message (worst case)", oneMessage, oneMessage / 300,
+                "MB; ratio = worst case / 300 MB", "< 300 MB", manyMessages < 300 && oneMessage < 300);
+    }
+
     /** The fastest raw loop: every request built beforehand, 25 a call, `threads` calls in flight. */
     private void rawBatchWrite(String table, List<Map<String, AttributeValue>> items, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -387,7 +474,8 @@ public final class ConsoleBenchmark {
         doc.put("date", LocalDate.now().toString());
         doc.put("machine", machine());
         doc.put("command", "mvn -B -Pbench -DskipTests verify -Dbench.sizes=" + String.join(",", Arrays.stream(sizes).mapToObj(Integer::toString).toList())
-                + (quick ? " -Dbench.quick=true" : "") + (DISK ? " -Dbench.storage=disk" : ""));
+                + (quick ? " -Dbench.quick=true" : "") + (DISK ? " -Dbench.storage=disk" : "")
+                + ("health".equals(System.getProperty("bench.only")) ? " -Dbench.only=health -Dbench.gui.skip=true" : ""));
         doc.put("results", rows);
         Files.writeString(out.resolve("results.json"), JSON.writeValueAsString(doc));
         StringBuilder md = new StringBuilder();

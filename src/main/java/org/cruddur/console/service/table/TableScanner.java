@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.cruddur.console.service.capacity.ReadCapacityBudget;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
@@ -101,6 +102,26 @@ public final class TableScanner {
         return new Page<>(items, items, next);
     }
 
+    /** One Scan call within the budget; a throttled answer slows the budget and asks again. */
+    private ScanResponse pacedScan(ReadCapacityBudget budget, BooleanSupplier cancelled, java.util.function.IntFunction<ScanRequest> request) {
+        while (true) {
+            int limit = budget.beforeRead(cancelled);
+            ScanResponse response;
+            try {
+                response = session.call(c -> c.scan(request.apply(limit)));
+            } catch (ConsoleException e) {
+                if (e.kind() != ConsoleException.Kind.THROTTLED || !budget.paced()) {
+                    throw e;
+                }
+                budget.throttled();
+                continue;
+            }
+            budget.afterRead(limit, response.consumedCapacity() == null ? null : response.consumedCapacity().capacityUnits(),
+                    response.scannedCount());
+            return response;
+        }
+    }
+
     /** Let {@link #scanAll} choose the number of segments from the table's size and where it runs. */
     public static final int AUTO_SEGMENTS = 0;
 
@@ -114,13 +135,19 @@ public final class TableScanner {
         return aws ? 4 : (int) Math.max(4, Math.min(32, itemCount / 3_000));
     }
 
-    /**
-     * Reads the whole table in {@code segments} parallel segments ({@link #AUTO_SEGMENTS}: chosen by
-     * {@link #segmentsFor}), handing each page of matches to {@code onItems} (from worker threads). Stops early when
-     * {@code cancelled} turns true.
-     */
+    /** {@link #scanAll(int, ScanFilter, Consumer, Progress, BooleanSupplier, ReadCapacityBudget)} on the session's default budget. */
     public ScanSummary scanAll(int segments, ScanFilter filter, Consumer<List<Map<String, AttributeValue>>> onItems,
                                Progress progress, BooleanSupplier cancelled) {
+        return scanAll(segments, filter, onItems, progress, cancelled, ReadCapacityBudget.forSession(session, null));
+    }
+
+    /**
+     * Reads the whole table in {@code segments} parallel segments ({@link #AUTO_SEGMENTS}: chosen by
+     * {@link #segmentsFor}), handing each page of matches to {@code onItems} (from worker threads), paced by
+     * {@code budget}. Stops early when {@code cancelled} turns true.
+     */
+    public ScanSummary scanAll(int segments, ScanFilter filter, Consumer<List<Map<String, AttributeValue>>> onItems,
+                               Progress progress, BooleanSupplier cancelled, ReadCapacityBudget budget) {
         long approximate = session.call(c -> c.describeTable(r -> r.tableName(session.tableName()))).table().itemCount();
         int total = segments == AUTO_SEGMENTS
                 ? segmentsFor(approximate, session.profile().onAws())
@@ -142,11 +169,17 @@ public final class TableScanner {
                         if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                             return;
                         }
-                        ScanRequest.Builder b = request(filter).segment(segment).totalSegments(total);
-                        if (next != null) {
-                            b.exclusiveStartKey(next);
-                        }
-                        ScanResponse response = session.call(c -> c.scan(b.build()));
+                        Map<String, AttributeValue> start = next;
+                        ScanResponse response = pacedScan(budget, cancelled, limit -> {
+                            ScanRequest.Builder b = request(filter).segment(segment).totalSegments(total);
+                            if (limit > 0) {
+                                b.limit(limit);
+                            }
+                            if (start != null) {
+                                b.exclusiveStartKey(start);
+                            }
+                            return b.build();
+                        });
                         scanned.addAndGet(response.scannedCount());
                         matched.addAndGet(response.count());
                         if (!response.items().isEmpty()) {
@@ -162,6 +195,9 @@ public final class TableScanner {
                 f.get();
             }
         } catch (ExecutionException e) {
+            if (cancelled.getAsBoolean()) {
+                throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Scan cancelled after " + scanned.get() + " items");
+            }
             Throwable cause = e.getCause();
             throw cause instanceof ConsoleException ce ? ce : DynamoErrors.translate(cause, session.endpoint(), session.tableName());
         } catch (InterruptedException e) {

@@ -7,6 +7,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One kind of request of a view model (a page of conversations, a seed, a full scan, ...), where the latest request
@@ -25,6 +27,7 @@ public final class LatestRequest {
     private final JobsInFlight inFlight;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private Runnable onFinished = () -> { };
     /** Lets go of the result of the running request, if it was produced and not delivered (see the 4-argument run). */
     private Runnable overtaken = () -> { };
@@ -145,6 +148,8 @@ public final class LatestRequest {
         loading.set(true);
         progress.unbind();
         progress.set(-1);
+        message.unbind();
+        message.set("");
         RunningJob submitted = work.submit(title, p -> {
             inFlight.enter();
             try {
@@ -173,6 +178,7 @@ public final class LatestRequest {
         if (mine == generation && loading.get()) {
             current = submitted;
             progress.bind(submitted.progressProperty());
+            message.bind(submitted.messageProperty());
         }
     }
 
@@ -183,6 +189,11 @@ public final class LatestRequest {
             double last = progress.get();
             progress.unbind();
             progress.set(last);
+        }
+        if (message.isBound()) {
+            String last = message.get();
+            message.unbind();
+            message.set(last);
         }
     }
 
@@ -201,6 +212,11 @@ public final class LatestRequest {
 
     public boolean isLoading() {
         return loading.get();
+    }
+
+    /** What the running request last said of itself (a pace, a count); its last word once it ended. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     /** The running request's progress: -1 while unknown, 0..1 after; 1 once it succeeded, else its last value. */

@@ -50,6 +50,11 @@ public final class MainController {
 
         Parent operationLogView();
 
+        /** Admin › Health; a placeholder where a shell has none. */
+        default Parent healthView() {
+            return new javafx.scene.control.Label("Table health is not available here");
+        }
+
         void openProfiles();
 
         void focusSearch();
@@ -100,6 +105,8 @@ public final class MainController {
     @FXML private Tab rawItemsTab;
     @FXML private Tab personTab;
     @FXML private StackPane adminHost;
+    @FXML private Tab healthTab;
+    @FXML private StackPane healthHost;
     @FXML private StackPane operationLogHost;
     @FXML private Label statusLabel;
     @FXML private Label workLabel;
@@ -127,6 +134,7 @@ public final class MainController {
         // views behind tabs that are not shown at start load when first shown: less work before the window appears
         loadWhenFirstShown(personTab, personHost, shell::userDetailsView);
         loadWhenFirstShown(adminTab, adminHost, shell::adminView);
+        loadWhenFirstShown(healthTab, healthHost, shell::healthView);
         loadWhenFirstShown(operationLogTab, operationLogHost, shell::operationLogView);
 
         profileBox.setItems(vm.profiles());
@@ -371,6 +379,11 @@ public final class MainController {
     @FXML
     private void showAdmin() {
         tabs.getSelectionModel().select(adminTab);
+    }
+
+    @FXML
+    private void showHealth() {
+        tabs.getSelectionModel().select(healthTab);
     }
 
     @FXML

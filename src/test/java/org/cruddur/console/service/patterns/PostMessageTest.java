@@ -50,7 +50,7 @@ class PostMessageTest {
     }
 
     private List<MessageGroupRow> groupRowsOf(ChatUser user) {
-        return table.inbox().all(user.uuid()).rows();
+        return table.inbox().allRowsAsStored(user.uuid()).rows();
     }
 
     @Test
