@@ -1,4 +1,4 @@
-package org.cruddur.console.service.health;
+package org.cruddur.console.service.patterns;
 
 import java.util.ArrayList;
 import java.util.HashSet;
