@@ -3,54 +3,24 @@ package org.cruddur.console.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.service.session.DynamoSession;
 import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.service.seeding.SeedUsers;
 import org.cruddur.console.service.items.TableItems;
 import org.cruddur.console.testing.LocalDynamoDb;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** {@code ddb check} / {@code ddb repair} end to end: the JSON contract, exit codes 0 / 3 / 1 / 2, dry-run, the write lock. */
-class HealthCliTest {
+class HealthCliTest extends CliRunning {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-
-    record Result(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    AppDirectories dirs;
-    String table;
-
-    @BeforeEach
-    void setUp() {
-        dirs = LocalDynamoDb.dirs();
-        table = LocalDynamoDb.uniqueTable("health-cli");
-    }
-
-    Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("--endpoint", LocalDynamoDb.endpoint(), "--table", table));
-        all.addAll(List.of(args));
-        return runRaw(all.toArray(String[]::new));
-    }
-
-    Result runRaw(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = ConsoleCommand.run(dirs, new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
+    @Override
+    String tablePrefix() {
+        return "health-cli";
     }
 
     /** A conversation posted through the CLI, then a second group row for Tobi (the stream Lambda's race). */

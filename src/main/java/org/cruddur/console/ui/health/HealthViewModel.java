@@ -96,7 +96,12 @@ public final class HealthViewModel {
         throw ConsoleException.validation("Max RCU/s must be a positive number, or empty for the default");
     }
 
-    public void runCheck() {
+    /** A job on the open table with the typed read budget; nothing when there is no table, a job runs, or the budget is bad. */
+    private interface BudgetedJob<T> {
+        T run(MessagesTable table, ReadCapacityBudget budget, BackgroundWork.JobProgress progress);
+    }
+
+    private <T> void startOnTable(String title, String statusText, BudgetedJob<T> job, java.util.function.Consumer<T> done) {
         MessagesTable t = connection.table();
         if (t == null || jobs.isLoading()) {
             return;
@@ -108,10 +113,12 @@ public final class HealthViewModel {
             connection.report(e);
             return;
         }
-        start("Health check", "Checking…", p -> {
-            TableHealth health = new TableHealth(t.session(), t.users()::find);
-            return health.check(ReadCapacityBudget.forSession(t.session(), rcu), progressOf(p), p::stopRequested);
-        }, (HealthReport r) -> {
+        start(title, statusText, p -> job.run(t, ReadCapacityBudget.forSession(t.session(), rcu), p), done);
+    }
+
+    public void runCheck() {
+        startOnTable("Health check", "Checking…", (t, budget, p) -> new TableHealth(t.session(), t.users()::find)
+                .check(budget, progressOf(p), p::stopRequested), (HealthReport r) -> {
             show(r);
             status.set(summary(r));
         });
@@ -119,19 +126,8 @@ public final class HealthViewModel {
 
     /** Step one of a repair: the dry-run plan, which the pane shows for confirmation ({@link #planProperty()}). */
     public void planRepair() {
-        MessagesTable t = connection.table();
-        if (t == null || jobs.isLoading()) {
-            return;
-        }
-        Double rcu;
-        try {
-            rcu = typedMaxRcu();
-        } catch (ConsoleException e) {
-            connection.report(e);
-            return;
-        }
-        start("Repair plan", "Planning the repair…", p -> new TableHealth(t.session(), t.users()::find)
-                .repair(FindingKind.GROUP_ROW_KINDS, true, ReadCapacityBudget.forSession(t.session(), rcu), progressOf(p), p::stopRequested),
+        startOnTable("Repair plan", "Planning the repair…", (t, budget, p) -> new TableHealth(t.session(), t.users()::find)
+                .repair(FindingKind.GROUP_ROW_KINDS, true, budget, progressOf(p), p::stopRequested),
                 (RepairReport r) -> {
                     status.set(r.writes().isEmpty() ? "Nothing to repair." : "Repair plan ready: " + r.writes().size() + " conversations.");
                     plan.set(r.writes().isEmpty() ? null : r);
@@ -140,14 +136,9 @@ public final class HealthViewModel {
 
     /** Step two, after the person confirmed the plan: the repair itself; then the inbox and thread reload. */
     public void repair() {
-        MessagesTable t = connection.table();
         plan.set(null);
-        if (t == null || jobs.isLoading()) {
-            return;
-        }
-        Double rcu = typedMaxRcu();
-        start("Repair", "Repairing…", p -> new TableHealth(t.session(), t.users()::find)
-                .repair(FindingKind.GROUP_ROW_KINDS, false, ReadCapacityBudget.forSession(t.session(), rcu), progressOf(p), p::stopRequested),
+        startOnTable("Repair", "Repairing…", (t, budget, p) -> new TableHealth(t.session(), t.users()::find)
+                .repair(FindingKind.GROUP_ROW_KINDS, false, budget, progressOf(p), p::stopRequested),
                 (RepairReport r) -> {
                     connection.dataChanged(null);
                     show(null);
