@@ -6,7 +6,6 @@ import org.cruddur.console.service.items.Page;
 import org.cruddur.console.service.items.TableItems;
 import org.cruddur.console.service.session.DynamoSession;
 import java.util.Map;
-import org.cruddur.console.service.health.OneRowPerConversation;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Pattern B: a user's conversations, most recent first, each naming the other participant and the last message. */
