@@ -8,7 +8,9 @@ import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.service.health.DamagedTable;
 import org.cruddur.console.service.health.Finding;
 import org.cruddur.console.service.health.FindingKind;
+import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.ui.ConsoleModel;
+import org.cruddur.console.ui.inbox.InboxViewModel;
 import org.cruddur.console.ui.ImmediateWork;
 import org.cruddur.console.ui.LocalDynamo;
 import org.cruddur.console.ui.main.MainViewModel;
@@ -94,5 +96,41 @@ class HealthViewModelTest {
         assertThat(vm.canRepairProperty().get()).isFalse();
         model.main().unlockWrites();
         assertThat(vm.canRepairProperty().get()).isTrue();
+    }
+
+    @Test
+    void aCheckMarksTheInboxConversationsWithFindingsAndOpensThePaneAtOne() {
+        model.main().connect(LocalDynamo.profile("test", dynamo.endpoint(), table, false));
+        InboxViewModel inbox = model.inbox();
+        MessageGroupRow duplicated = inbox.conversations().stream().filter(g -> g.messageGroupUuid().equals(damage.duplicate))
+                .findFirst().orElseThrow();
+        MessageGroupRow healthy = inbox.conversations().stream().filter(g -> g.messageGroupUuid().equals(damage.healthyA))
+                .findFirst().orElseThrow();
+        assertThat(inbox.markOf(duplicated)).as("no check yet").isNull();
+        assertThat(inbox.openInHealth(duplicated)).isFalse();
+
+        HealthViewModel vm = model.health();
+        vm.runCheck();
+        Finding first = vm.reportProperty().get().findings().stream().filter(f -> damage.duplicate.equals(f.messageGroupUuid()))
+                .findFirst().orElseThrow();
+        assertThat(inbox.findingOf(duplicated)).isEqualTo(first);
+        assertThat(inbox.markOf(duplicated)).startsWith("⚠").contains(first.detail());
+        assertThat(inbox.findingOf(healthy)).isNull();
+        assertThat(inbox.markOf(healthy)).isNull();
+
+        // the pane shows another kind first; opening it at the conversation selects that finding and its kind
+        vm.selectedKindProperty().set(vm.kinds().stream().filter(k -> k.kind() != first.kind()).findFirst().orElseThrow());
+        assertThat(inbox.openInHealth(duplicated)).isTrue();
+        assertThat(model.healthFindings().openedProperty().get()).isEqualTo(first);
+        assertThat(vm.selectedKindProperty().get().kind()).isEqualTo(first.kind());
+        assertThat(vm.findings()).contains(first);
+        assertThat(vm.selectedFindingProperty().get()).isEqualTo(first);
+        assertThat(vm.rawItems().items()).isNotEmpty();
+
+        // a repair makes the report stale: the marks go until the next check
+        vm.planRepair();
+        vm.repair();
+        assertThat(inbox.markOf(duplicated)).isNull();
+        assertThat(model.healthFindings().reportProperty().get()).isNull();
     }
 }
