@@ -153,7 +153,7 @@ public final class ConsoleApp extends Application {
                 return FeatureView.load("admin/AdminView.fxml", new AdminController(model.admin(), scanItems));
             }
             @Override public Parent healthView() {
-                HealthViewModel health = new HealthViewModel(main, main.writesAllowedProperty());
+                HealthViewModel health = model.health();
                 Parent items = FeatureView.load("rawitems/RawItemsView.fxml", new RawItemsController(health.rawItems(), "Items behind the finding"));
                 return FeatureView.load("health/HealthView.fxml", new HealthController(health, main, items));
             }
@@ -178,6 +178,12 @@ public final class ConsoleApp extends Application {
         };
         mainController = new MainController(main, model.admin()::opened, work, shell, preferences.themeOrDefault());
         Parent root = FeatureView.load("main/MainView.fxml", mainController);
+        // "Open in Health" on a marked conversation: the pane's view model already selected the finding
+        model.healthFindings().openedProperty().addListener((obs, was, finding) -> {
+            if (finding != null) {
+                mainController.showHealth();
+            }
+        });
         StartupTimes.mark("views loaded");
 
         Scene scene = new Scene(root);

@@ -7,6 +7,8 @@ import org.cruddur.console.ui.admin.AdminViewModel;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.composer.ComposerViewModel;
 import org.cruddur.console.ui.conversation.ConversationViewModel;
+import org.cruddur.console.ui.health.HealthFindings;
+import org.cruddur.console.ui.health.HealthViewModel;
 import org.cruddur.console.ui.inbox.InboxViewModel;
 import org.cruddur.console.ui.main.MainViewModel;
 import org.cruddur.console.ui.oplog.OperationLogViewModel;
@@ -29,6 +31,9 @@ public final class ConsoleModel {
     private final OperationLogViewModel operationLog;
     private final ProfilesViewModel profiles;
     private final UserDetailsViewModel userDetails;
+    /** The last check's findings: the Health pane publishes them, the inbox marks conversations with them. */
+    private final HealthFindings healthFindings;
+    private final HealthViewModel health;
 
     public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread) {
         this(dirs, work, opener, uiThread, InboxViewModel.PAGE_SIZE);
@@ -37,7 +42,9 @@ public final class ConsoleModel {
     /** @param inboxPageSize conversations read per inbox page (small in tests, to see paging) */
     public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread, int inboxPageSize) {
         main = new MainViewModel(dirs, work, opener);
-        inbox = new InboxViewModel(main, inboxPageSize);
+        healthFindings = new HealthFindings();
+        inbox = new InboxViewModel(main, inboxPageSize, healthFindings);
+        health = new HealthViewModel(main, main.writesAllowedProperty(), healthFindings);
         conversation = new ConversationViewModel(main);
         composer = new ComposerViewModel(main);
         admin = new AdminViewModel(main);
@@ -111,5 +118,14 @@ public final class ConsoleModel {
 
     public ProfilesViewModel profiles() {
         return profiles;
+    }
+
+    public HealthViewModel health() {
+        return health;
+    }
+
+    /** The last check's findings, and where a view asks to open the Health pane at one. */
+    public HealthFindings healthFindings() {
+        return healthFindings;
     }
 }

@@ -34,13 +34,15 @@ class ConsoleModelTest {
     LocalDynamo dynamo;
     ConsoleModel model;
     String table;
+    ImmediateWork work;
 
     @BeforeEach
     void setUp() {
         dynamo = LocalDynamo.shared();
         table = LocalDynamo.uniqueTable("vm");
         AppDirectories dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
-        model = new ConsoleModel(dirs, new ImmediateWork(), MainViewModel.defaultOpener(), Runnable::run);
+        work = new ImmediateWork();
+        model = new ConsoleModel(dirs, work, MainViewModel.defaultOpener(), Runnable::run);
     }
 
     @AfterEach
@@ -281,6 +283,23 @@ class ConsoleModelTest {
         assertThat(model.admin().scanItems().items()).hasSize(34);
         model.admin().describe();
         assertThat(model.admin().outputProperty().get()).contains("message-group-sk-index").contains("pk HASH");
+    }
+
+    @Test
+    void countAllShowsItsPaceBesideItsProgressAndWhatItConsumed() {
+        dynamo.seed(table, 2, 30);
+        connect(false);
+        List<String> said = work.messages;
+        said.clear();
+        model.admin().fullScan();
+
+        // the pace as the Health pane shows it, from the scan's worker threads (segments report in any order)
+        assertThat(said).isNotEmpty().allMatch(m -> m.matches("\\d+\\.\\d RCU/s · \\d+\\.\\d RCU consumed"), "a pace");
+        double consumed = said.stream().mapToDouble(m -> Double.parseDouble(m.replaceAll(".* · ([0-9.]+) RCU consumed", "$1")))
+                .max().orElseThrow();
+        assertThat(consumed).isGreaterThan(0);
+        assertThat(model.admin().scanStatusProperty().get()).startsWith("Full scan: 34 items read, 34 matched")
+                .containsPattern("\\d+\\.\\d RCU consumed, unpaced\\)$");
     }
 
     @Test

@@ -10,10 +10,12 @@ import javafx.beans.property.SimpleStringProperty;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.background.RunningJob;
 
-/** Runs jobs on the calling thread, for view-model tests without the toolkit. Remembers the titles it ran. */
+/** Runs jobs on the calling thread, for view-model tests without the toolkit. Remembers the titles it ran and their messages. */
 public final class ImmediateWork implements BackgroundWork {
 
     public final List<String> titles = new ArrayList<>();
+    /** What the jobs said of themselves ({@link JobProgress#message}), in order: a pace, a count. */
+    public final List<String> messages = new ArrayList<>();
 
     @Override
     public <T> RunningJob submit(String title, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
@@ -43,6 +45,9 @@ public final class ImmediateWork implements BackgroundWork {
                 }
                 @Override public void message(String text) {
                     message.set(text);
+                    synchronized (messages) {
+                        messages.add(text);
+                    }
                 }
                 @Override public boolean stopRequested() {
                     return stopped[0];

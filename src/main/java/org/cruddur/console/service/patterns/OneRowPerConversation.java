@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * still sees the conversation once, at its newest row. Pages are read newest first, so the first row of a
  * conversation is its newest and later ones are dropped.
  */
-public final class OneRowPerConversation {
+final class OneRowPerConversation {
 
     private OneRowPerConversation() {
     }

@@ -35,6 +35,7 @@ public final class AdminController {
     @FXML private Button nextPageButton;
     @FXML private Button fullScanButton;
     @FXML private ProgressBar fullScanProgress;
+    @FXML private Label fullScanPace;
     @FXML private Button cancelFullScanButton;
     @FXML private Label scanStatus;
     @FXML private StackPane scanItemsHost;
@@ -68,6 +69,7 @@ public final class AdminController {
         fullScanButton.disableProperty().bind(vm.fullScanningProperty());
         cancelFullScanButton.disableProperty().bind(vm.fullScanningProperty().not());
         fullScanProgress.progressProperty().bind(vm.fullScanProgressProperty());
+        fullScanPace.textProperty().bind(vm.fullScanPaceProperty());
         scanStatus.textProperty().bind(vm.scanStatusProperty());
     }
 

@@ -1,5 +1,6 @@
 package org.cruddur.console.ui.admin;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -10,6 +11,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import org.cruddur.console.service.capacity.ReadCapacityBudget;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -222,10 +225,26 @@ public final class AdminViewModel {
         if (t == null || fullScan.isLoading()) {
             return;
         }
-        withFilter(f -> fullScan.run("Full scan", progress -> t.scanner().scanAll(TableScanner.AUTO_SEGMENTS, f, items -> { },
-                        (scanned, matched, total) -> progress.update(scanned, Math.max(scanned, total)), progress::stopRequested),
-                summary -> scanStatus.set("Full scan: " + summary.scanned() + " items read, " + summary.matched() + " matched ("
-                        + summary.segments() + " segments)")));
+        withFilter(f -> fullScan.run("Full scan", progress -> {
+            // paced like every whole-table scan (on AWS half the provisioned read capacity); the pace is shown as it goes
+            ReadCapacityBudget budget = ReadCapacityBudget.forSession(t.session(), null);
+            TableScanner.ScanSummary summary = t.scanner().scanAll(TableScanner.AUTO_SEGMENTS, f, items -> { },
+                    (scanned, matched, total) -> {
+                        progress.update(scanned, Math.max(scanned, total));
+                        progress.message(pace(budget));
+                    }, progress::stopRequested, budget);
+            return new FullScan(summary, budget.consumedTotal(), budget.describe());
+        }, done -> scanStatus.set(String.format(Locale.ROOT, "Full scan: %d items read, %d matched (%d segments; %.1f RCU consumed, %s)",
+                done.summary().scanned(), done.summary().matched(), done.summary().segments(), done.consumed(), done.budget()))));
+    }
+
+    /** A full scan's answer and what it cost. */
+    private record FullScan(TableScanner.ScanSummary summary, double consumed, String budget) {
+    }
+
+    /** The pace beside a scan's progress, as the Health pane shows it: measured RCU/s and the consumed total. */
+    static String pace(ReadCapacityBudget budget) {
+        return String.format(Locale.ROOT, "%.1f RCU/s · %.1f RCU consumed", budget.recentRate(), budget.consumedTotal());
     }
 
     public void cancelFullScan() {
@@ -290,6 +309,11 @@ public final class AdminViewModel {
 
     public ReadOnlyDoubleProperty fullScanProgressProperty() {
         return fullScan.progressProperty();
+    }
+
+    /** The running full scan's pace (RCU/s and consumed so far); its last pace once it ended. */
+    public ReadOnlyStringProperty fullScanPaceProperty() {
+        return fullScan.messageProperty();
     }
 
     /** True while a page of the scan browser is being read. */

@@ -113,7 +113,9 @@ public final class ConversationController {
         private final Label sender = new Label();
         private final Label text = new Label();
         private final Label time = new Label();
-        private final VBox bubble = new VBox(2, sender, text, time);
+        /** A message the service keeps despite a bad timestamp or missing attributes: marked, what is wrong in the tooltip. */
+        private final Label mark = new Label("⚠");
+        private final VBox bubble = new VBox(2, new HBox(4, mark, sender), text, time);
         private final HBox row = new HBox(bubble);
         private final VBox box = new VBox(4, day, row);
         private final Tooltip tooltip = new Tooltip();
@@ -124,6 +126,7 @@ public final class ConversationController {
             day.setMaxWidth(Double.MAX_VALUE);
             day.setAlignment(Pos.CENTER);
             sender.getStyleClass().add("bubble-sender");
+            mark.getStyleClass().add("damage-mark");
             text.getStyleClass().add("bubble-text");
             text.setWrapText(true);
             time.getStyleClass().add("bubble-time");
@@ -140,6 +143,7 @@ public final class ConversationController {
             if (empty || entry == null) {
                 setGraphic(null);
                 setTooltip(null);
+                setAccessibleText(null);
                 return;
             }
             boolean mine = vm.isMine(entry);
@@ -149,12 +153,22 @@ public final class ConversationController {
             day.setManaged(newDay);
             sender.setText(PersonName.senderOf(entry.message()));
             text.setText(entry.message().message());
-            time.setText(times.clockTime(entry.at()));
+            time.setText(entry.timeKnown() ? times.clockTime(entry.at()) : entry.message().createdAt());
+            boolean damaged = entry.damaged();
+            mark.setVisible(damaged);
+            mark.setManaged(damaged);
+            bubble.getStyleClass().remove("bubble-damaged");
+            if (damaged) {
+                bubble.getStyleClass().add("bubble-damaged");
+            }
             bubble.getStyleClass().removeAll("bubble-mine", "bubble-theirs");
             bubble.getStyleClass().add(mine ? "bubble-mine" : "bubble-theirs");
             row.setAlignment(mine ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-            tooltip.setText(times.full(entry.at()) + "\nsk " + entry.message().createdAt());
+            String wrong = damaged ? "⚠ " + String.join("\n⚠ ", entry.damage()) + "\n" : "";
+            tooltip.setText(wrong + (entry.timeKnown() ? times.full(entry.at()) + "\n" : "") + "sk " + entry.message().createdAt());
             setTooltip(tooltip);
+            setAccessibleText(PersonName.senderOf(entry.message()) + ": " + entry.message().message()
+                    + (damaged ? ". ⚠ " + String.join("; ", entry.damage()) : ""));
             setGraphic(box);
         }
     }

@@ -80,12 +80,25 @@ public final class HealthController {
         detailColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().detail()));
         repairableColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().repairable()));
         findingTable.getSelectionModel().selectedItemProperty().addListener((obs, was, f) -> vm.selectedFindingProperty().set(f));
+        // another view opened the pane at a finding (the inbox's "Open in Health"), maybe before the pane was first shown
+        vm.selectedFindingProperty().addListener((obs, was, f) -> showSelected(f));
+        if (vm.selectedKindProperty().get() != null) {
+            kindList.getSelectionModel().select(vm.selectedKindProperty().get());
+        }
+        showSelected(vm.selectedFindingProperty().get());
 
         vm.planProperty().addListener((obs, was, plan) -> {
             if (plan != null) {
                 confirm(plan);
             }
         });
+    }
+
+    private void showSelected(Finding f) {
+        if (f != null && findingTable.getSelectionModel().getSelectedItem() != f) {
+            findingTable.getSelectionModel().select(f);
+            findingTable.scrollTo(f);
+        }
     }
 
     private void confirm(RepairReport plan) {

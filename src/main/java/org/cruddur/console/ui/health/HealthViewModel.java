@@ -60,10 +60,20 @@ public final class HealthViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "Run a check to find what the backend left broken.");
     private final StringProperty maxRcu = new SimpleStringProperty(this, "maxRcu", "");
     private final BooleanBinding canRepair;
+    private final HealthFindings shared;
 
     /** @param writesAllowed whether the read-only lock is open (a repair writes) */
     public HealthViewModel(ConnectionContext connection, ObservableBooleanValue writesAllowed) {
+        this(connection, writesAllowed, new HealthFindings());
+    }
+
+    /**
+     * @param writesAllowed whether the read-only lock is open (a repair writes)
+     * @param shared where the last report is published for the other views, and where they ask to open a finding
+     */
+    public HealthViewModel(ConnectionContext connection, ObservableBooleanValue writesAllowed, HealthFindings shared) {
         this.connection = connection;
+        this.shared = shared;
         this.jobs = connection.tableRequest(failure -> {
             status.set(OneLineError.of(failure));
             connection.report(failure);
@@ -76,6 +86,20 @@ public final class HealthViewModel {
         connection.tableProperty().addListener((obs, was, now) -> {
             show(null); // the table's requests were stopped with it
             status.set("Run a check to find what the backend left broken.");
+        });
+        shared.openedProperty().addListener((obs, was, f) -> openAt(f));
+    }
+
+    /** Selects {@code f} (and its kind) when the last report holds it: another view asked to open the pane at it. */
+    void openAt(Finding f) {
+        HealthReport r = report.get();
+        if (f == null || r == null || !r.findings().contains(f)) {
+            return;
+        }
+        kinds.stream().filter(k -> k.kind() == f.kind()).findFirst().ifPresent(k -> {
+            selectedKind.set(k);
+            showKind(k);
+            selectedFinding.set(f);
         });
     }
 
@@ -180,6 +204,7 @@ public final class HealthViewModel {
 
     void show(HealthReport r) {
         report.set(r);
+        shared.publish(r);
         selectedFinding.set(null);
         findings.clear();
         rawItems.items().clear();

@@ -4,7 +4,9 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -98,6 +100,7 @@ public final class InboxController {
         vm.conversations().addListener((javafx.collections.ListChangeListener<MessageGroupRow>) c ->
                 selectConversation(vm.selectedConversationProperty().get()));
         ListScrolling.onEdges(conversationList, null, vm::loadMore);
+        vm.healthReportProperty().addListener((obs, was, report) -> conversationList.refresh()); // the ⚠ marks
 
         conversationsTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             ChatUser u = vm.selectedUserProperty().get();
@@ -186,6 +189,9 @@ public final class InboxController {
         private final Label name = new Label();
         private final Label when = new Label();
         private final Label preview = new Label();
+        private final Label mark = new Label("⚠");
+        private final MenuItem openInHealth = new MenuItem("Open in Health");
+        private final ContextMenu menu = new ContextMenu(openInHealth);
         private final VBox box;
 
         ConversationCell() {
@@ -194,7 +200,11 @@ public final class InboxController {
             preview.getStyleClass().add("conversation-preview");
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
-            box = new VBox(2, new HBox(6, name, gap, when), preview);
+            mark.getStyleClass().add("health-mark");
+            mark.setMinWidth(Region.USE_PREF_SIZE);
+            mark.setOnMouseClicked(e -> vm.openInHealth(getItem()));
+            openInHealth.setOnAction(e -> vm.openInHealth(getItem()));
+            box = new VBox(2, new HBox(6, mark, name, gap, when), preview);
             name.setMinWidth(0);
             preview.setMinWidth(0);
             when.setMinWidth(Region.USE_PREF_SIZE);
@@ -206,11 +216,20 @@ public final class InboxController {
             super.updateItem(g, empty);
             if (empty || g == null) {
                 setGraphic(null);
+                setTooltip(null);
+                setContextMenu(null);
+                setAccessibleText(null);
                 return;
             }
             name.setText(PersonName.otherOf(g));
             when.setText(Timestamps.tryParse(g.lastMessageAt()).map(times::relative).orElse(g.lastMessageAt()));
             preview.setText(g.lastMessage() == null ? "" : g.lastMessage().replace('\n', ' '));
+            String marked = vm.markOf(g);
+            mark.setVisible(marked != null);
+            mark.setManaged(marked != null);
+            setTooltip(marked == null ? null : new Tooltip(marked + "\nClick the ⚠ or right-click › Open in Health"));
+            setContextMenu(marked == null ? null : menu);
+            setAccessibleText(PersonName.otherOf(g) + (marked == null ? "" : ", " + marked));
             setGraphic(box);
         }
     }

@@ -14,6 +14,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cruddur.console.ui.startup.StartupTimes;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import org.cruddur.console.service.health.Finding;
+import org.cruddur.console.service.health.HealthReport;
 import org.cruddur.console.service.items.ChatUser;
 import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.service.table.MessagesTable;
@@ -23,6 +26,7 @@ import org.cruddur.console.service.users.DirectoryListing;
 import org.cruddur.console.service.users.DirectoryMerge;
 import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.connection.ConnectionContext;
+import org.cruddur.console.ui.health.HealthFindings;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -54,6 +58,7 @@ public final class InboxViewModel {
     private final LatestRequest pages;
     private final BooleanBinding canLoadMore;
     private final int pageSize;
+    private final HealthFindings health;
     private Map<String, AttributeValue> nextKey;
     private Runnable pendingDirectory;
     private boolean directoryReadOnce;
@@ -63,8 +68,14 @@ public final class InboxViewModel {
     }
 
     public InboxViewModel(ConnectionContext main, int pageSize) {
+        this(main, pageSize, new HealthFindings());
+    }
+
+    /** @param health the last check's findings: conversations with findings are marked and open the Health pane */
+    public InboxViewModel(ConnectionContext main, int pageSize, HealthFindings health) {
         this.main = main;
         this.pageSize = pageSize;
+        this.health = health;
         this.people = main.tableRequest();
         // a failed page still lets the directory scan start (it waits for the first page otherwise)
         this.pages = main.tableRequest(failure -> {
@@ -298,5 +309,35 @@ public final class InboxViewModel {
     /** The person to select once the users are loaded (remembered from the last run). */
     public StringProperty preferredUserUuidProperty() {
         return preferredUserUuid;
+    }
+
+    /** The finding the conversation is marked with (the last check's first on it), or null: no check, or none. */
+    public Finding findingOf(MessageGroupRow row) {
+        return row == null ? null : health.first(row.messageGroupUuid());
+    }
+
+    /** The mark's text (tooltip and accessible text): "⚠ " and the finding's detail, or null when unmarked. */
+    public String markOf(MessageGroupRow row) {
+        Finding f = findingOf(row);
+        if (f == null) {
+            return null;
+        }
+        int more = health.of(row.messageGroupUuid()).size() - 1;
+        return "⚠ " + f.kind().code() + ": " + f.detail() + (more > 0 ? " (and " + more + " more)" : "");
+    }
+
+    /** Asks the Health pane to open at the conversation's finding; false when it has none. */
+    public boolean openInHealth(MessageGroupRow row) {
+        Finding f = findingOf(row);
+        if (f == null) {
+            return false;
+        }
+        health.open(f);
+        return true;
+    }
+
+    /** The last check's report: the marks change with it. */
+    public ReadOnlyObjectProperty<HealthReport> healthReportProperty() {
+        return health.reportProperty();
     }
 }

@@ -381,8 +381,9 @@ public final class MainController {
         tabs.getSelectionModel().select(adminTab);
     }
 
+    /** Brings Admin › Health forward (Ctrl+4; also when a view asks to open the pane at a finding). */
     @FXML
-    private void showHealth() {
+    public void showHealth() {
         tabs.getSelectionModel().select(healthTab);
     }
 

@@ -50,7 +50,7 @@ public final class DamagedTable {
     String intruded;
     Map<String, AttributeValue> intruderMessage;
     /** One conversation with a bad time, a naive time and a message without its sender's handle, all older messages. */
-    String oddMessages;
+    public String oddMessages;
     Map<String, AttributeValue> badTimeMessage;
     Map<String, AttributeValue> naiveTimeMessage;
     Map<String, AttributeValue> handlelessMessage;
