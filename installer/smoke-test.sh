@@ -137,7 +137,8 @@ exited() { local state; state=$(ps -o stat= -p "$1" 2>/dev/null || true); [ -z "
 for _ in $(seq 20); do exited "$server" && break; sleep 0.1; done
 exited "$server" || fail "DynamoDB Local (pid $server) outlived the console by 2 s"
 echo "DynamoDB Local (pid $server) exited with the console"
-left=$( (pgrep -f -- "DynamoDbLocalLauncher|DynamoDBLocal" || true) | while read -r p; do exited "$p" || echo "$p"; done)
+# this run's only: every DynamoDB Local it started runs from, and on, its temporary folder
+left=$( (pgrep -f -- "DynamoDbLocalLauncher.*$work" || true) | while read -r p; do exited "$p" || echo "$p"; done)
 [ -z "$left" ] || fail "DynamoDB Local processes left behind: $left"
 
 log "OK"
