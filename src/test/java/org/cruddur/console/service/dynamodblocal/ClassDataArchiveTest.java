@@ -31,7 +31,10 @@ class ClassDataArchiveTest {
         try (var channel = Files.newByteChannel(archive, StandardOpenOption.WRITE)) {
             channel.truncate(size / 2);
         }
-        startAndStop(data);
+        startAndStop(data); // on JDK 17 the JVM crashes mapping it (SIGBUS): started again without it, it makes a new one
+        if (archives(data).isEmpty()) {
+            startAndStop(data); // a JVM that refuses the archive instead: deleted after the start, made by the next
+        }
         assertThat(Files.size(onlyArchive(data))).as("made again in full").isGreaterThan(size / 2);
     }
 
@@ -60,10 +63,14 @@ class ClassDataArchiveTest {
     }
 
     private static Path onlyArchive(Path data) throws IOException {
+        List<Path> archives = archives(data);
+        assertThat(archives).hasSize(1);
+        return archives.get(0);
+    }
+
+    private static List<Path> archives(Path data) throws IOException {
         try (Stream<Path> files = Files.list(data.resolve("dynamodb-local-launcher"))) {
-            List<Path> archives = files.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
-            assertThat(archives).hasSize(1);
-            return archives.get(0);
+            return files.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
         }
     }
 }
