@@ -32,6 +32,7 @@ import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.service.seeding.SeedUsers;
 import org.cruddur.console.service.items.TableItems;
 import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
+import org.cruddur.console.testing.DynamoDbLocalProcesses;
 import org.cruddur.console.ui.ConsoleApp;
 import org.cruddur.console.ui.conversation.ConversationViewModel;
 import org.cruddur.console.ui.preferences.ConsolePreferences;
@@ -139,33 +140,18 @@ public final class GuiBenchmark {
 
     /** The console's DynamoDB Local must not outlive it: none may be left on the data folder once it stopped. */
     private void checkNoServerLeft(String when) throws InterruptedException {
-        String dbPath = dirs().embeddedDatabaseDir().toAbsolutePath().normalize().toString();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         List<ProcessHandle> left;
         do {
-            left = ProcessHandle.allProcesses()
-                    .filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().arguments().map(args -> Arrays.asList(args).contains(dbPath)).orElse(false))
-                    .filter(p -> !zombie(p))
-                    .toList();
+            left = DynamoDbLocalProcesses.on(dirs().dataDir());
             if (left.isEmpty()) {
                 return;
             }
             Thread.sleep(100);
         } while (System.nanoTime() < deadline);
         left.forEach(ProcessHandle::destroyForcibly);
-        throw new IllegalStateException("DynamoDB Local processes left on " + dbPath + " " + when + ": "
+        throw new IllegalStateException("DynamoDB Local processes left on " + dirs().dataDir() + " " + when + ": "
                 + left.stream().map(ProcessHandle::pid).toList());
-    }
-
-    /** An orphan that exited but that PID 1 has not reaped yet (Linux); it holds nothing. */
-    private static boolean zombie(ProcessHandle process) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     /**

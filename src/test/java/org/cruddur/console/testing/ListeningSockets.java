@@ -32,7 +32,8 @@ public final class ListeningSockets {
             if (!Files.isReadable(file)) {
                 continue;
             }
-            for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+            List<String> lines = Files.readAllLines(file);
+            for (String line : lines.subList(1, lines.size())) { // the first line names the columns
                 String[] fields = line.trim().split("\\s+");
                 String[] local = fields[1].split(":");
                 if (fields[3].equals(LISTEN) && Integer.parseInt(local[1], 16) == port) {

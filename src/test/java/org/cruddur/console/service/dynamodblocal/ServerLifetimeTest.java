@@ -6,12 +6,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.cruddur.console.testing.DynamoDbLocalProcesses;
 import org.cruddur.console.testing.LocalDynamoDb;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,28 +52,11 @@ class ServerLifetimeTest {
         owner.destroyForcibly(); // SIGKILL: no shutdown hook runs
         long killed = System.nanoTime();
         long deadline = killed + TimeUnit.SECONDS.toNanos(2);
-        while (!exited(server) && System.nanoTime() < deadline) {
+        while (!DynamoDbLocalProcesses.exited(server) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         System.out.printf("DynamoDB Local exited %d ms after its owner's SIGKILL%n", (System.nanoTime() - killed) / 1_000_000);
-        assertThat(exited(server)).as("DynamoDB Local (pid %d) gone within 2 s of its owner's SIGKILL", server.pid()).isTrue();
-    }
-
-    /**
-     * Exited: no such process, or (Linux) a zombie. An orphan's exit status waits for PID 1 to reap it, which in
-     * this sandbox happens only about 2 s later; a zombie holds no memory, port or file.
-     */
-    private static boolean exited(ProcessHandle process) throws IOException {
-        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
-        if (Files.isReadable(Path.of("/proc/self/stat"))) {
-            try {
-                String line = Files.readString(stat);
-                return line.substring(line.lastIndexOf(')') + 2).startsWith("Z");
-            } catch (NoSuchFileException gone) {
-                return true;
-            }
-        }
-        return !process.isAlive();
+        assertThat(DynamoDbLocalProcesses.exited(server)).as("DynamoDB Local (pid %d) gone within 2 s of its owner's SIGKILL", server.pid()).isTrue();
     }
 
     @Test
@@ -88,7 +70,7 @@ class ServerLifetimeTest {
             assertThat(second.owned()).as("the second client borrows").isFalse();
             assertThat(second.pid()).isEqualTo(serverPid);
             assertThat(second.port()).isEqualTo(Integer.parseInt(ready[2]));
-            assertThat(serversOn(data)).as("one server process for the folder").hasSize(1);
+            assertThat(DynamoDbLocalProcesses.on(data)).as("one server process for the folder").hasSize(1);
         }
         assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive)).as("a borrower's close leaves the server running")
                 .isEqualTo(Optional.of(true));
@@ -131,14 +113,6 @@ class ServerLifetimeTest {
         String line = out.readLine();
         assertThat(line).as("the owner program's first line").startsWith("ready ");
         return line.split(" ");
-    }
-
-    private static List<ProcessHandle> serversOn(Path data) {
-        String dbPath = data.resolve("dynamodb-local-data").toAbsolutePath().normalize().toString();
-        return ProcessHandle.allProcesses()
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().arguments().map(args -> List.of(args).contains(dbPath)).orElse(false))
-                .toList();
     }
 
 }
