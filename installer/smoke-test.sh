@@ -8,6 +8,8 @@
 #  4. starts the GUI under Xvfb and writes a screenshot to target/screenshots/app-image.png; checks its DynamoDB Local
 #     listens on loopback only and that a CLI command borrows it; takes the display away and checks that neither the
 #     console nor its DynamoDB Local outlives it (nor any other DynamoDB Local process of this run).
+#  5. the console's ahead-of-time cache, when the build made one: it maps after the app-image moved; an empty, random
+#     or truncated cache never stops the CLI or the GUI from starting, and the JVM's messages stay off stdout.
 # Needs root for apt-get when xvfb, GTK or ImageMagick are missing. Usage: installer/smoke-test.sh [--no-build]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +28,17 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+
+# before the build: it records the console's ahead-of-time cache from a training launch under Xvfb (installer/aot-cache.sh)
+missing=()
+command -v Xvfb >/dev/null || missing+=(xvfb)
+[ -x /usr/bin/import ] || missing+=(imagemagick)
+command -v xwininfo >/dev/null || missing+=(x11-utils)
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || missing+=(libgtk-3-0)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 
 if [ "${1:-}" != "--no-build" ]; then
   log "build the app-image and the .deb"
@@ -83,15 +96,6 @@ print(f"get-conversation {sys.argv[2]}: {len(messages)} messages, newest {times[
 EOF
 
 log "the GUI under Xvfb"
-missing=()
-command -v Xvfb >/dev/null || missing+=(xvfb)
-[ -x /usr/bin/import ] || missing+=(imagemagick)
-command -v xwininfo >/dev/null || missing+=(x11-utils)
-dpkg -s libgtk-3-0 >/dev/null 2>&1 || missing+=(libgtk-3-0)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing ${missing[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
 display=99
 while [ -e "/tmp/.X$display-lock" ]; do display=$((display + 1)); done
 Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
@@ -125,6 +129,46 @@ start=$(date +%s%N)
 echo "ddb list-tables beside the running console took $(( ($(date +%s%N) - start) / 1000000 )) ms"
 servers=$(pgrep -fc -- "-dbPath $CRUDDUR_CONSOLE_HOME/data/dynamodb-local-data" || true)
 [ "$servers" = 1 ] || fail "$servers DynamoDB Local processes on one data folder, expected 1"
+
+log "the console's ahead-of-time cache (issue 12): it maps after the app-image moved, and a broken one never stops a start"
+cache=$app_image/lib/app/cruddur-console.aot
+if [ ! -s "$cache" ]; then
+  echo "this app-image has no cache (the build skipped it; its 'aot-cache: skipped: ...' line says why)"
+else
+  grep -q '^JAVA_VERSION="25' "$app_image/lib/runtime/release" || fail "a cache beside a runtime that is not JDK 25"
+  # a copy elsewhere stands for the installed app (/opt/cruddur-console): AOTMode=on refuses to start without the cache
+  mkdir -p "$work/moved"
+  cp -a "$app_image" "$work/moved/"
+  moved=$work/moved/cruddur-console
+  out=$(JAVA_TOOL_OPTIONS=-XX:AOTMode=on "$moved/bin/cruddur-console" --version 2>"$work/aot-on.err") \
+    || { cat "$work/aot-on.err"; fail "the cache does not map once the app-image moved"; }
+  echo "the moved app-image maps its cache: $out"
+  for broken in empty random truncated; do
+    case $broken in
+      empty) : >"$moved/lib/app/cruddur-console.aot" ;;
+      random) head -c 300000 /dev/urandom >"$moved/lib/app/cruddur-console.aot" ;;
+      truncated) head -c 2000000 "$cache" >"$moved/lib/app/cruddur-console.aot" ;;
+    esac
+    out=$("$moved/bin/cruddur-console" --version 2>"$work/aot-$broken.err") || { cat "$work/aot-$broken.err"; fail "a $broken cache stopped the CLI"; }
+    [ "$out" = "Cruddur Messages Console $version" ] || fail "with a $broken cache --version printed '$out' (the JVM's messages belong on stderr)"
+    echo "$broken cache: the CLI starts, its output clean"
+  done
+  # and the desktop console, with the truncated cache (it borrows the running console's DynamoDB Local)
+  JAVA_TOOL_OPTIONS=-Dorg.slf4j.simpleLogger.log.org.cruddur.console.ui.startup.StartupTimes=info \
+    "$moved/bin/cruddur-console" >"$work/gui-broken-cache.log" 2>&1 &
+  broken_gui=$!
+  started+=("$broken_gui")
+  for _ in $(seq 120); do
+    grep -q "startup: window visible" "$work/gui-broken-cache.log" && break
+    kill -0 "$broken_gui" 2>/dev/null || break
+    sleep 0.5
+  done
+  grep -q "startup: window visible" "$work/gui-broken-cache.log" || { cat "$work/gui-broken-cache.log"; fail "with a truncated cache the console showed no window"; }
+  grep -o "startup: window visible [0-9]* ms" "$work/gui-broken-cache.log"
+  kill -TERM "$broken_gui"
+  wait "$broken_gui" 2>/dev/null || true
+  echo "truncated cache: the console opened its window"
+fi
 
 log "the display goes away (as at logout): the console and its DynamoDB Local must not outlive it"
 kill "${started[0]}" # Xvfb

@@ -176,12 +176,20 @@ public final class GuiBenchmark {
             all.add(new LaunchFlags("installed launcher's options (" + launcher + ")", launcherOptions));
         }
         Path appImage = Path.of("target", "installer", "app-image", "cruddur-console", "bin", "cruddur-console").toAbsolutePath();
-        if (Files.isExecutable(appImage) && XVFB.isPresent()) {
+        boolean appImageMeasured = Files.isExecutable(appImage) && XVFB.isPresent();
+        if (appImageMeasured) {
             all.add(new LaunchFlags("installed app-image launcher (Xvfb)", List.of(), appImage, false));
+            // issue 12: the same app-image with its ahead-of-time cache ignored, to show what the cache gives
+            if (Files.isRegularFile(appImage.getParent().resolveSibling("lib").resolve("app").resolve("cruddur-console.aot"))) {
+                all.add(new LaunchFlags("installed app-image launcher, its AOT cache off (-XX:AOTMode=off)", List.of("-XX:AOTMode=off"), appImage, false));
+            }
         } else {
             log("no app-image launcher measured: needs " + appImage + " (mvn -Pinstaller package) and Xvfb");
         }
         all.add(new LaunchFlags("installed launcher's options, DynamoDB Local already running", launcherOptions, null, true));
+        if (appImageMeasured) {
+            all.add(new LaunchFlags("installed app-image launcher, DynamoDB Local already running", List.of(), appImage, true));
+        }
         return all;
     }
 
@@ -259,7 +267,8 @@ public final class GuiBenchmark {
         if (flags.appImageLauncher() != null) {
             // the native launcher takes no JVM options from its command line; the JVM itself reads JAVA_TOOL_OPTIONS
             pb = new ProcessBuilder(flags.appImageLauncher().toString());
-            pb.environment().put("JAVA_TOOL_OPTIONS", startupLog);
+            // (DynamoDB Local's child inherits JAVA_TOOL_OPTIONS too; -XX:AOTMode=off is harmless there)
+            pb.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", flags.options()) + " " + startupLog);
             int display = 90 + n;
             xvfb = new ProcessBuilder(XVFB.get().toString(), ":" + display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
                     .redirectErrorStream(true).redirectOutput(out.resolve("xvfb.log").toFile()).start();
