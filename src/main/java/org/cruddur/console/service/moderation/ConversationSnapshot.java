@@ -35,6 +35,11 @@ record ConversationSnapshot(String groupUuid, MessageRow target, MessageRow newe
         if (messageUuid == null || messageUuid.isBlank()) {
             throw ConsoleException.validation("No message given");
         }
+        // rows first, messages second: a post committing in between then shows as a newer message (so the target is
+        // not the newest and the rows are left alone), and one committing later moves the rows read here, which
+        // cancels the transaction. Read the other way round, a post in between would leave rows at the new message
+        // that the transaction would happily move back behind it.
+        List<MessageGroupRow> rows = new ConversationGroupRows(session).of(groupUuid);
         MessageRow[] found = new MessageRow[2]; // [target, newest other]
         long[] count = {0};
         session.call(c -> {
@@ -54,7 +59,6 @@ record ConversationSnapshot(String groupUuid, MessageRow target, MessageRow newe
                     });
             return null;
         });
-        List<MessageGroupRow> rows = new ConversationGroupRows(session).of(groupUuid);
         if (count[0] == 0 && rows.isEmpty()) {
             throw ConsoleException.notFound("No conversation '" + groupUuid + "' in '" + session.tableName() + "'");
         }

@@ -6,6 +6,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -23,6 +24,7 @@ public final class ConversationController {
     private final ConversationViewModel vm;
     private final MessageTimes times;
     private boolean syncing;
+    private ContextMenu bubbleMenu;
 
     @FXML private Label conversationTitle;
     @FXML private Label subtitleLabel;
@@ -34,6 +36,15 @@ public final class ConversationController {
     public ConversationController(ConversationViewModel vm, MessageTimes times) {
         this.vm = vm;
         this.times = times;
+    }
+
+    /**
+     * The menu of the selected bubble, supplied by another feature (moderation): shown on right-click, and on the
+     * context-menu key or Shift+F10 at the selected bubble.
+     */
+    public ConversationController withBubbleMenu(ContextMenu menu) {
+        this.bubbleMenu = menu;
+        return this;
     }
 
     @FXML
@@ -57,6 +68,22 @@ public final class ConversationController {
         newestButton.visibleProperty().bind(vm.newerDroppedProperty());
         newestButton.managedProperty().bind(newestButton.visibleProperty());
 
+        if (bubbleMenu != null) {
+            messageList.setOnContextMenuRequested(e -> {
+                int i = messageList.getSelectionModel().getSelectedIndex();
+                if (i >= 0) {
+                    var cell = messageList.lookupAll(".bubble-cell").stream()
+                            .filter(n -> n instanceof ListCell<?> c && c.getIndex() == i).findFirst().orElse(null);
+                    if (e.isKeyboardTrigger() && cell != null) {
+                        var b = cell.localToScreen(cell.getBoundsInLocal());
+                        bubbleMenu.show(cell, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+                    } else {
+                        bubbleMenu.show(messageList, e.getScreenX(), e.getScreenY());
+                    }
+                }
+                e.consume();
+            });
+        }
         ListScrolling.onEdges(messageList, vm::loadOlder, null);
         vm.entries().addListener((ListChangeListener<ThreadEntry>) change -> {
             while (change.next()) {
