@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.cruddur.console.service.ConsoleException;
@@ -46,7 +47,7 @@ public final class ModerationLog {
     /** Appends the line of one finished action. */
     void append(DynamoSession session, ModerationResult result) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
-        line.put("time", Instant.now(clock).toString());
+        line.put("time", Instant.now(clock).truncatedTo(ChronoUnit.MICROS).toString());
         line.put("profile", session.profile().name());
         line.put("table", session.tableName());
         line.put("target", session.describeTarget());

@@ -5,6 +5,8 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -12,6 +14,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.cruddur.console.service.items.PersonName;
@@ -70,18 +74,15 @@ public final class ConversationController {
 
         if (bubbleMenu != null) {
             messageList.setOnContextMenuRequested(e -> {
-                int i = messageList.getSelectionModel().getSelectedIndex();
-                if (i >= 0) {
-                    var cell = messageList.lookupAll(".bubble-cell").stream()
-                            .filter(n -> n instanceof ListCell<?> c && c.getIndex() == i).findFirst().orElse(null);
-                    if (e.isKeyboardTrigger() && cell != null) {
-                        var b = cell.localToScreen(cell.getBoundsInLocal());
-                        bubbleMenu.show(cell, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
-                    } else {
-                        bubbleMenu.show(messageList, e.getScreenX(), e.getScreenY());
-                    }
-                }
+                showBubbleMenu(e.isKeyboardTrigger(), e.getScreenX(), e.getScreenY());
                 e.consume();
+            });
+            // glass on Linux sends no context-menu request for these keys: open the menu at the selected bubble here
+            messageList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                    showBubbleMenu(true, 0, 0);
+                    e.consume();
+                }
             });
         }
         ListScrolling.onEdges(messageList, vm::loadOlder, null);
@@ -122,6 +123,25 @@ public final class ConversationController {
                 syncing = false;
             }
         });
+    }
+
+    /** Opens the bubble menu for the selected bubble: at the pointer, or (from the keyboard) over the bubble. */
+    private void showBubbleMenu(boolean atBubble, double screenX, double screenY) {
+        int i = messageList.getSelectionModel().getSelectedIndex();
+        if (i < 0) {
+            return;
+        }
+        Node cell = messageList.lookupAll(".bubble-cell").stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getIndex() == i && c.isVisible()).findFirst().orElse(null);
+        if (atBubble && cell != null) {
+            Bounds b = cell.localToScreen(cell.getBoundsInLocal());
+            bubbleMenu.show(cell, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        } else if (atBubble) {
+            Bounds b = messageList.localToScreen(messageList.getBoundsInLocal());
+            bubbleMenu.show(messageList, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        } else {
+            bubbleMenu.show(messageList, screenX, screenY);
+        }
     }
 
     @FXML

@@ -70,7 +70,7 @@ public final class BubbleMenu extends ContextMenu {
         if (entry == null || group == null) {
             return;
         }
-        ModerationDialogs.editText(getOwnerWindow(), ModerationViewModel.describe(entry.message(), times), entry.message().message())
+        ModerationDialogs.editText(getOwnerWindow(), ModerationViewModel.whose(entry.message(), times), entry.message().message())
                 .ifPresent(text -> vm.edit(group.messageGroupUuid(), entry.message().messageUuid(), text));
     }
 

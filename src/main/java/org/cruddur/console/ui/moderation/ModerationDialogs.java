@@ -24,6 +24,7 @@ final class ModerationDialogs {
     static Optional<String> editText(Window owner, String who, String current) {
         Dialog<String> dialog = dialog(owner, "Edit message");
         dialog.setHeaderText("Edit " + who);
+        dialog.getDialogPane().setPrefWidth(560);
         TextArea text = new TextArea(current);
         text.setWrapText(true);
         text.setPrefRowCount(5);
@@ -31,6 +32,12 @@ final class ModerationDialogs {
         text.setId("moderationEditText");
         Label problem = new Label();
         problem.getStyleClass().add("moderation-problem");
+        text.textProperty().addListener((obs, was, now) -> {
+            problem.getStyleClass().remove("invalid");
+            if (PostMessage.problem(now) != null) {
+                problem.getStyleClass().add("invalid");
+            }
+        });
         problem.textProperty().bind(Bindings.createStringBinding(() -> {
             String p = PostMessage.problem(text.getText());
             return p == null ? text.getText().codePointCount(0, text.getText().length()) + " / " + PostMessage.MAX_LENGTH
@@ -50,7 +57,11 @@ final class ModerationDialogs {
     /** Shows what deleting does to the inboxes; true when confirmed. Cancel is the default button. */
     static boolean confirmDelete(Window owner, DeletePreview preview, MessageTimes times, String logFile) {
         Dialog<ButtonType> dialog = dialog(owner, "Delete message");
-        dialog.setHeaderText("Delete " + ModerationViewModel.describe(preview.target(), times) + "?");
+        dialog.setHeaderText("Delete " + ModerationViewModel.whose(preview.target(), times) + "?");
+        Label quote = new Label(preview.target().message());
+        quote.setWrapText(true);
+        quote.setMaxHeight(120);
+        quote.getStyleClass().add("moderation-quote");
         Label effect = new Label(ModerationViewModel.inboxEffect(preview, times));
         effect.setWrapText(true);
         effect.setId("deleteInboxEffect");
@@ -58,7 +69,7 @@ final class ModerationDialogs {
         Label note = new Label("This cannot be undone. The deletion is recorded in the moderation log (" + logFile + ").");
         note.setWrapText(true);
         note.getStyleClass().add("moderation-note");
-        VBox content = new VBox(10, effect, note);
+        VBox content = new VBox(12, quote, effect, note);
         content.setPrefWidth(520);
         dialog.getDialogPane().setContent(content);
         ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
@@ -78,7 +89,12 @@ final class ModerationDialogs {
                 dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
             }
         }
+        var css = ModerationDialogs.class.getResource("/org/cruddur/console/ui/moderation/moderation.css");
+        if (css != null) {
+            dialog.getDialogPane().getStylesheets().add(css.toExternalForm());
+        }
         dialog.setResizable(true);
+        dialog.getDialogPane().getStyleClass().add("moderation-dialog");
         return dialog;
     }
 }

@@ -105,9 +105,9 @@ public final class ModerationViewModel {
         };
     }
 
-    /** The message as the confirmation names it: who, when, and its first words. */
-    public static String describe(MessageRow m, MessageTimes times) {
-        return "@" + m.userHandle() + "'s message " + quote(m.message()) + " of " + when(m, null, times);
+    /** Whose message and when, for a dialog's header: "@mara's message of Thursday, 1 January 2026, 06:30". */
+    public static String whose(MessageRow m, MessageTimes times) {
+        return "@" + m.userHandle() + "'s message of " + when(m, null, times);
     }
 
     /** A message's local time; with its day unless it is the same day as {@code sameDayAs}. */
