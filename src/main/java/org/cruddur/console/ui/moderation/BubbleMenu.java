@@ -54,7 +54,7 @@ public final class BubbleMenu extends ContextMenu {
         copyJson.setDisable(none);
         edit.setDisable(none || reason != null || vm.busyProperty().get());
         delete.setDisable(none || reason != null || vm.busyProperty().get());
-        locked.setText(reason == null ? "" : "🔒 " + reason);
+        locked.setText(reason == null ? "" : reason);
         locked.setVisible(reason != null);
     }
 
