@@ -263,4 +263,45 @@ class MessageModerationTest {
         assertThat(table.session().log().entries()).filteredOn(e -> e.operation().equals("TransactWriteItems"))
                 .allMatch(e -> e.summary().startsWith("TransactWriteItems (" + e.purpose() + ")"));
     }
+
+    @Test
+    void aNewestByTimeWhoseSkSortsLastAsTextIsFoundAcrossPages() {
+        String group = UUID.randomUUID().toString();
+        List<String> times = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            times.add(java.time.Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * i).toString().replace("Z", "+00:00"));
+        }
+        String westward = "2025-12-31T23:59:00-10:00"; // 09:59 UTC on 1 January: the newest, yet last by text
+        times.add(westward);
+        List<MessageRow> messages = data.conversation(group, times, westward);
+        MessageRow newestByText = at(messages, times.get(119));
+
+        ModerationResult middle = delete().delete(group, newestByText.messageUuid());
+        assertThat(middle.inbox()).isEqualTo(InboxChange.UNCHANGED);
+        assertRowsAt(group, at(messages, westward));
+
+        ModerationResult newest = delete().delete(group, at(messages, westward).messageUuid());
+        assertThat(newest.inbox()).isEqualTo(InboxChange.MOVED);
+        assertRowsAt(group, at(messages, times.get(118)));
+    }
+
+    @Test
+    void aRecentMessageIsActedOnAfterReadingOnlyTheNewestPage() {
+        String group = UUID.randomUUID().toString();
+        List<String> times = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) { // one message every two hours, over 16 days
+            times.add(java.time.Instant.parse("2026-03-01T00:00:00Z").plusSeconds(7200L * i).toString().replace("Z", "+00:00"));
+        }
+        List<MessageRow> messages = data.conversation(group, times, times.get(199));
+
+        ModerationResult r = edit().edit(group, at(messages, times.get(199)).messageUuid(), "redacted");
+
+        assertThat(r.inbox()).isEqualTo(InboxChange.UPDATED);
+        int read = table.session().log().entries().stream()
+                .filter(e -> "edit-message".equals(e.purpose()) && e.operation().equals("Query")
+                        && e.keyCondition() != null && e.keyCondition().contains("MSG#"))
+                .mapToInt(e -> e.itemCount() == null ? 0 : e.itemCount()).sum();
+        assertThat(read).as("messages read").isPositive().isLessThanOrEqualTo(ConversationSnapshot.PAGE);
+        assertRowsAt(group, data.messagesOf(group).get(0));
+    }
 }
