@@ -27,6 +27,7 @@ import org.cruddur.console.log.LogFile;
 import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupDialog;
 import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupViewModel;
 import org.cruddur.console.ui.conversation.ConversationController;
+import org.cruddur.console.ui.moderation.BubbleMenu;
 import org.cruddur.console.ui.conversation.MessageTimes;
 import org.cruddur.console.ui.conversation.ThreadEntry;
 import org.cruddur.console.ui.inbox.InboxController;
@@ -135,7 +136,8 @@ public final class ConsoleApp extends Application {
                 return FeatureView.load("inbox/InboxView.fxml", inboxController);
             }
             @Override public Parent conversationView() {
-                return FeatureView.load("conversation/ConversationView.fxml", new ConversationController(model.conversation(), times));
+                return FeatureView.load("conversation/ConversationView.fxml", new ConversationController(model.conversation(), times)
+                        .withBubbleMenu(new BubbleMenu(model.moderation(), model.conversation(), times)));
             }
             @Override public Parent composerView() {
                 return FeatureView.load("composer/ComposerView.fxml", composerController);

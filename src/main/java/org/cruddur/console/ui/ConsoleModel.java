@@ -11,6 +11,7 @@ import org.cruddur.console.ui.health.HealthFindings;
 import org.cruddur.console.ui.health.HealthViewModel;
 import org.cruddur.console.ui.inbox.InboxViewModel;
 import org.cruddur.console.ui.main.MainViewModel;
+import org.cruddur.console.ui.moderation.ModerationViewModel;
 import org.cruddur.console.ui.oplog.OperationLogViewModel;
 import org.cruddur.console.ui.profiles.ProfilesViewModel;
 import org.cruddur.console.ui.userdetails.UserDetailsViewModel;
@@ -34,6 +35,7 @@ public final class ConsoleModel {
     /** The last check's findings: the Health pane publishes them, the inbox marks conversations with them. */
     private final HealthFindings healthFindings;
     private final HealthViewModel health;
+    private final ModerationViewModel moderation;
 
     public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread) {
         this(dirs, work, opener, uiThread, InboxViewModel.PAGE_SIZE);
@@ -51,6 +53,15 @@ public final class ConsoleModel {
         operationLog = new OperationLogViewModel(main, uiThread);
         profiles = new ProfilesViewModel(work, main::profileStore, main::useProfiles);
         userDetails = new UserDetailsViewModel(inbox, composer);
+        moderation = new ModerationViewModel(main, main.writesAllowedProperty(), dirs.dataDir());
+        // a deleted or edited message: the thread and the inbox read again (a deleted only message closes the thread)
+        moderation.onChanged(result -> {
+            if (conversation.conversationProperty().get() != null
+                    && conversation.conversationProperty().get().messageGroupUuid().equals(result.messageGroupUuid())) {
+                conversation.reloadNewest();
+            }
+            inbox.reloadConversations(result.messageGroupUuid());
+        });
 
         inbox.selectedConversationProperty().addListener((obs, was, group) -> {
             if (!sameGroup(was, group) || group == null) {
@@ -118,6 +129,10 @@ public final class ConsoleModel {
 
     public ProfilesViewModel profiles() {
         return profiles;
+    }
+
+    public ModerationViewModel moderation() {
+        return moderation;
     }
 
     public HealthViewModel health() {

@@ -17,6 +17,7 @@ public final class OperationLog {
     private final Deque<OperationLogEntry> entries = new ArrayDeque<>();
     private final List<Consumer<OperationLogEntry>> listeners = new CopyOnWriteArrayList<>();
     private long total;
+    private final ThreadLocal<String> purpose = new ThreadLocal<>();
 
     public OperationLog(int capacity) {
         this.capacity = capacity;
@@ -60,6 +61,34 @@ public final class OperationLog {
             listeners.add(listener);
             return new ArrayList<>(entries);
         }
+    }
+
+    /**
+     * Labels the calls this thread makes until the returned handle is closed (e.g. {@code delete-message}), so that
+     * the calls of one console action can be told apart in the log. The client is synchronous: its calls run on the
+     * thread that makes them.
+     */
+    public Purpose purpose(String label) {
+        String outer = purpose.get();
+        purpose.set(label);
+        return () -> {
+            if (outer == null) {
+                purpose.remove();
+            } else {
+                purpose.set(outer);
+            }
+        };
+    }
+
+    /** The label of the calls this thread is making now; null outside any {@link #purpose}. */
+    public String currentPurpose() {
+        return purpose.get();
+    }
+
+    /** Ends a {@link #purpose} label. */
+    public interface Purpose extends AutoCloseable {
+        @Override
+        void close();
     }
 
     public void addListener(Consumer<OperationLogEntry> listener) {

@@ -21,11 +21,12 @@ public final class OperationLogEntry {
     private final Duration latency;
     private final Double consumedCapacity;
     private final String error;
+    private final String purpose;
     private String keyCondition;
     private String awsCli;
 
     OperationLogEntry(Instant startedAt, SdkRequest request, String endpointUrl, String region, Integer itemCount,
-                      Duration latency, Double consumedCapacity, String error) {
+                      Duration latency, Double consumedCapacity, String error, String purpose) {
         this.startedAt = startedAt;
         this.operation = AwsCliCommand.operationName(request);
         this.table = request.getValueForField("TableName", Object.class).map(String::valueOf).orElse(null);
@@ -36,6 +37,17 @@ public final class OperationLogEntry {
         this.latency = latency;
         this.consumedCapacity = consumedCapacity;
         this.error = error;
+        this.purpose = purpose;
+    }
+
+    /** The console action the call was part of (e.g. {@code delete-message}); null for plain reads and writes. */
+    public String purpose() {
+        return purpose;
+    }
+
+    /** The operation, with the console action it served when there is one: {@code TransactWriteItems (delete-message)}. */
+    public String operationAndPurpose() {
+        return purpose == null ? operation : operation + " (" + purpose + ")";
     }
 
     public Instant startedAt() {
@@ -92,7 +104,7 @@ public final class OperationLogEntry {
 
     /** A one-line summary: {@code Query cruddur-messages [pk = "MSG#..."] → 50 items, 12 ms, 3.5 CU}. */
     public String summary() {
-        StringBuilder b = new StringBuilder(operation);
+        StringBuilder b = new StringBuilder(operationAndPurpose());
         if (table != null) {
             b.append(' ').append(table);
         }

@@ -32,6 +32,7 @@ public final class OperationLogInterceptor implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Long> STARTED_NANOS = new ExecutionAttribute<>("cruddur.startedNanos");
     private static final ExecutionAttribute<Instant> STARTED_AT = new ExecutionAttribute<>("cruddur.startedAt");
+    private static final ExecutionAttribute<String> PURPOSE = new ExecutionAttribute<>("cruddur.purpose");
 
     private final OperationLog log;
     private final String endpointUrl;
@@ -47,6 +48,10 @@ public final class OperationLogInterceptor implements ExecutionInterceptor {
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         attributes.putAttribute(STARTED_NANOS, System.nanoTime());
         attributes.putAttribute(STARTED_AT, Instant.now());
+        String purpose = log.currentPurpose();
+        if (purpose != null) {
+            attributes.putAttribute(PURPOSE, purpose);
+        }
     }
 
     @Override
@@ -97,7 +102,7 @@ public final class OperationLogInterceptor implements ExecutionInterceptor {
         Instant at = Optional.ofNullable(attributes.getAttribute(STARTED_AT)).orElse(Instant.now());
         log.record(new OperationLogEntry(at, request, endpointUrl, region,
                 response == null ? null : itemCount(request, response), latency,
-                response == null ? null : capacity(response), error));
+                response == null ? null : capacity(response), error, attributes.getAttribute(PURPOSE)));
     }
 
     private static Integer itemCount(SdkRequest request, SdkResponse response) {

@@ -5,12 +5,17 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.cruddur.console.service.items.PersonName;
@@ -23,6 +28,7 @@ public final class ConversationController {
     private final ConversationViewModel vm;
     private final MessageTimes times;
     private boolean syncing;
+    private ContextMenu bubbleMenu;
 
     @FXML private Label conversationTitle;
     @FXML private Label subtitleLabel;
@@ -34,6 +40,15 @@ public final class ConversationController {
     public ConversationController(ConversationViewModel vm, MessageTimes times) {
         this.vm = vm;
         this.times = times;
+    }
+
+    /**
+     * The menu of the selected bubble, supplied by another feature (moderation): shown on right-click, and on the
+     * context-menu key or Shift+F10 at the selected bubble.
+     */
+    public ConversationController withBubbleMenu(ContextMenu menu) {
+        this.bubbleMenu = menu;
+        return this;
     }
 
     @FXML
@@ -57,6 +72,19 @@ public final class ConversationController {
         newestButton.visibleProperty().bind(vm.newerDroppedProperty());
         newestButton.managedProperty().bind(newestButton.visibleProperty());
 
+        if (bubbleMenu != null) {
+            messageList.setOnContextMenuRequested(e -> {
+                showBubbleMenu(e.isKeyboardTrigger(), e.getScreenX(), e.getScreenY());
+                e.consume();
+            });
+            // glass on Linux sends no context-menu request for these keys: open the menu at the selected bubble here
+            messageList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+                if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                    showBubbleMenu(true, 0, 0);
+                    e.consume();
+                }
+            });
+        }
         ListScrolling.onEdges(messageList, vm::loadOlder, null);
         vm.entries().addListener((ListChangeListener<ThreadEntry>) change -> {
             while (change.next()) {
@@ -95,6 +123,25 @@ public final class ConversationController {
                 syncing = false;
             }
         });
+    }
+
+    /** Opens the bubble menu for the selected bubble: at the pointer, or (from the keyboard) over the bubble. */
+    private void showBubbleMenu(boolean atBubble, double screenX, double screenY) {
+        int i = messageList.getSelectionModel().getSelectedIndex();
+        if (i < 0) {
+            return;
+        }
+        Node cell = messageList.lookupAll(".bubble-cell").stream()
+                .filter(n -> n instanceof ListCell<?> c && c.getIndex() == i && c.isVisible()).findFirst().orElse(null);
+        if (atBubble && cell != null) {
+            Bounds b = cell.localToScreen(cell.getBoundsInLocal());
+            bubbleMenu.show(cell, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        } else if (atBubble) {
+            Bounds b = messageList.localToScreen(messageList.getBoundsInLocal());
+            bubbleMenu.show(messageList, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+        } else {
+            bubbleMenu.show(messageList, screenX, screenY);
+        }
     }
 
     @FXML

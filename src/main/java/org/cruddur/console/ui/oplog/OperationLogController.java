@@ -46,7 +46,7 @@ public final class OperationLogController {
         entryTable.setItems(vm.entries());
         entryTable.setPlaceholder(new Label("No DynamoDB calls yet"));
         column(timeColumn, e -> TIME.format(e.startedAt()));
-        column(operationColumn, OperationLogEntry::operation);
+        column(operationColumn, OperationLogEntry::operationAndPurpose);
         column(tableColumn, OperationLogEntry::table);
         column(keyColumn, OperationLogEntry::keyCondition);
         column(itemsColumn, e -> e.itemCount() == null ? "" : e.itemCount().toString());
