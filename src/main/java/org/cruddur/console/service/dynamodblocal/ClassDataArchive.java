@@ -16,7 +16,7 @@ import java.util.logging.Logger;
  * The class-data sharing (CDS) archive of DynamoDB Local's child JVM: about a fifth off its start (2.3 s to 1.9 s on
  * 2 cores, see BENCHMARKS.md). Made by the first start ({@code -XX:ArchiveClassesAtExit}, written when the child
  * exits) and used by the next ones. Its name holds everything it depends on (the JDK, DynamoDB Local's jars, the
- * launcher), so a new JDK or DynamoDB Local version gets a new archive and the old one is deleted.
+ * launcher), so a new JDK or DynamoDB Local version gets a new archive; an old one goes once no start used it for a week.
  *
  * <p>An archive must never stop the server from starting: it is written under a temporary name and put in place
  * only after the child exited normally (a child killed while writing leaves no archive); an archive the JVM could
@@ -28,6 +28,7 @@ final class ClassDataArchive {
     /** {@code false} turns the archive off (for measuring without it). */
     static final String PROPERTY = "cruddur.dynamodbLocal.classData";
     private static final Logger LOG = Logger.getLogger(ClassDataArchive.class.getName());
+    private static final int UNUSED_DAYS = 7;
 
     private final Path archive;
     private final Path part;
@@ -88,6 +89,7 @@ final class ClassDataArchive {
         }
         if (Files.isRegularFile(archive)) {
             dumping = false;
+            markUsed();
             return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=info:file=" + mapLog + "::filecount=0");
         }
         dumping = true;
@@ -145,13 +147,31 @@ final class ClassDataArchive {
         }
     }
 
-    /** Archives of earlier JDKs, jars or launchers (20-30 MB each, never used again), and parts a killed child left. */
+    /**
+     * The archive's time says when it was last used: two runtimes may share a data folder (the installed app on its JDK 25
+     * runtime, {@code java -jar} from a checkout on JDK 17), and neither may delete the other's archive while it is in use.
+     */
+    private void markUsed() {
+        try {
+            Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "cannot mark " + archive + " as used", e);
+        }
+    }
+
+    /**
+     * Archives of earlier JDKs, jars or launchers (20-30 MB each) that no start used for {@value #UNUSED_DAYS} days,
+     * and parts a killed child left.
+     */
     private void deleteOtherArchives() {
-        long dayAgo = System.currentTimeMillis() - 24 * 3600 * 1000L;
+        long now = System.currentTimeMillis();
+        long dayAgo = now - 24 * 3600 * 1000L;
+        long unusedSince = now - UNUSED_DAYS * 24 * 3600 * 1000L;
         try (DirectoryStream<Path> old = Files.newDirectoryStream(archive.getParent(), "dynamodb-local-*.jsa*")) {
             for (Path file : old) {
                 String name = file.getFileName().toString();
-                boolean otherArchive = name.endsWith(".jsa") && !file.equals(archive);
+                boolean otherArchive = name.endsWith(".jsa") && !file.equals(archive)
+                        && Files.getLastModifiedTime(file).toMillis() < unusedSince;
                 boolean leftPart = name.endsWith(".part") && Files.getLastModifiedTime(file).toMillis() < dayAgo;
                 if (otherArchive || leftPart) {
                     Files.deleteIfExists(file);

@@ -70,18 +70,29 @@ public final class DynamoDbLocalInstall {
     private final ArtifactChecksums artifacts;
     private final URI repository;
     private final Path localMavenRepository;
-    private final HttpClient http;
+    /**
+     * Built on the first download, not here: its trust store parses the operating system's CA bundle (~150
+     * certificates, 2 s of a cold start on 2 cores), and every embedded start makes one of these only to find the
+     * copy already installed.
+     */
+    private HttpClient http;
 
     public DynamoDbLocalInstall(Path dataDir, ArtifactChecksums artifacts, URI repository, Path localMavenRepository) {
         this.dataDir = dataDir;
         this.artifacts = artifacts;
         this.repository = repository.toString().endsWith("/") ? repository : URI.create(repository + "/");
         this.localMavenRepository = localMavenRepository;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(15))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .sslContext(TrustedCertificates.sslContext())
-                .build();
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(15))
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .sslContext(TrustedCertificates.sslContext())
+                    .build();
+        }
+        return http;
     }
 
     /** The console's own set-up: the pinned list built into it, Maven Central (or the configured mirror), ~/.m2. */
@@ -343,7 +354,7 @@ public final class DynamoDbLocalInstall {
                 .GET()
                 .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            return http().send(request, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw unreachable("cannot fetch " + what, e);
         } catch (InterruptedException e) {

@@ -171,6 +171,7 @@ public final class MainViewModel implements ConnectionContext {
         connection.set(ConnectionState.CONNECTING);
         status.set("Connecting to " + profile.name() + "…");
         connecting.run("Connecting to " + profile.name(), progress -> {
+            StartupTimes.mark("connect job");
             // the old table goes first: an embedded profile's DynamoDB Local must let go of the data folder
             oldClosed.get();
             if (profile.kind() == ConnectionProfile.Kind.EMBEDDED

@@ -56,6 +56,25 @@ class ClassDataArchiveTest {
         assertThat(Files.size(onlyArchive(data))).as("and made anew by the next start").isGreaterThan(1_000_000);
     }
 
+    @Test
+    void anotherRuntimesArchiveStaysWhileItIsUsedAndGoesAfterAWeekUnused() throws IOException {
+        // the installed app (JDK 25 runtime) and java -jar from a checkout (JDK 17) on one data folder: each has its own
+        // archive, and neither start may delete the other's while it is in use
+        Path data = LocalDynamoDb.dirs().dataDir();
+        Path folder = Files.createDirectories(data.resolve("dynamodb-local-launcher"));
+        Path usedYesterday = Files.write(folder.resolve("dynamodb-local-0123456789abcdef.jsa"), new byte[] {1});
+        Path unusedForEightDays = Files.write(folder.resolve("dynamodb-local-fedcba9876543210.jsa"), new byte[] {2});
+        long day = 24 * 3600 * 1000L;
+        Files.setLastModifiedTime(usedYesterday, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - day));
+        Files.setLastModifiedTime(unusedForEightDays, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 8 * day));
+
+        startAndStop(data); // makes this runtime's archive, and tidies the folder first
+
+        assertThat(usedYesterday).as("another runtime's archive, used yesterday").exists();
+        assertThat(unusedForEightDays).as("an archive no start used for a week").doesNotExist();
+        assertThat(archives(data)).hasSize(2);
+    }
+
     private static void startAndStop(Path data) {
         try (EmbeddedDynamoDbLocal local = EmbeddedDynamoDbLocal.start(data, s -> { })) {
             assertThat(ServerRecord.answersAsDynamoDbLocal(local.port())).isTrue();
