@@ -29,13 +29,13 @@ public final class FindController {
     private final MessageTimes times;
     private boolean syncing;
 
-    @FXML private TextField queryField;
-    @FXML private Button previousButton;
-    @FXML private Button nextButton;
-    @FXML private Label statusLabel;
-    @FXML private Label ruleLabel;
+    @FXML private TextField findField;
+    @FXML private Button findPreviousButton;
+    @FXML private Button findNextButton;
+    @FXML private Label findStatusLabel;
+    @FXML private Label findRuleLabel;
     @FXML private ProgressIndicator findingIndicator;
-    @FXML private ListView<TimelineMessage> resultsList;
+    @FXML private ListView<TimelineMessage> findResults;
 
     public FindController(FindViewModel vm, MessageTimes times) {
         this.vm = vm;
@@ -44,8 +44,8 @@ public final class FindController {
 
     @FXML
     private void initialize() {
-        queryField.textProperty().bindBidirectional(vm.queryProperty());
-        queryField.setOnKeyPressed(e -> {
+        findField.textProperty().bindBidirectional(vm.queryProperty());
+        findField.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 if (e.isShiftDown()) {
                     vm.previous();
@@ -54,20 +54,20 @@ public final class FindController {
                 }
                 e.consume();
             } else if (e.getCode() == KeyCode.ESCAPE) {
-                queryField.clear();
+                findField.clear();
                 vm.clear();
                 e.consume();
             }
         });
-        statusLabel.textProperty().bind(vm.statusProperty());
-        ruleLabel.setText(vm.matchRule());
+        findStatusLabel.textProperty().bind(vm.statusProperty());
+        findRuleLabel.setText(vm.matchRule());
         findingIndicator.visibleProperty().bind(vm.loadingProperty());
         findingIndicator.managedProperty().bind(vm.loadingProperty());
-        previousButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.results()));
-        nextButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.results()));
-        resultsList.setItems(vm.results());
-        resultsList.setPlaceholder(new Label("No results yet: type and press Enter"));
-        resultsList.setCellFactory(list -> new ListCell<>() {
+        findPreviousButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.results()));
+        findNextButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.results()));
+        findResults.setItems(vm.results());
+        findResults.setPlaceholder(new Label("No results yet: type and press Enter"));
+        findResults.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(TimelineMessage m, boolean empty) {
                 super.updateItem(m, empty);
@@ -81,11 +81,11 @@ public final class FindController {
         });
         javafx.beans.binding.BooleanBinding visible = javafx.beans.binding.Bindings.isNotEmpty(vm.results())
                 .or(vm.statusProperty().isNotEmpty());
-        resultsList.visibleProperty().bind(visible);
-        resultsList.managedProperty().bind(visible);
-        ruleLabel.visibleProperty().bind(visible.or(queryField.focusedProperty()));
-        ruleLabel.managedProperty().bind(ruleLabel.visibleProperty());
-        resultsList.getSelectionModel().selectedIndexProperty().addListener((obs, was, index) -> {
+        findResults.visibleProperty().bind(visible);
+        findResults.managedProperty().bind(visible);
+        findRuleLabel.visibleProperty().bind(visible.or(findField.focusedProperty()));
+        findRuleLabel.managedProperty().bind(findRuleLabel.visibleProperty());
+        findResults.getSelectionModel().selectedIndexProperty().addListener((obs, was, index) -> {
             if (!syncing && index.intValue() >= 0 && index.intValue() != vm.currentProperty().get()) {
                 vm.open(index.intValue());
             }
@@ -94,10 +94,10 @@ public final class FindController {
             syncing = true;
             try {
                 if (index.intValue() < 0) {
-                    resultsList.getSelectionModel().clearSelection();
+                    findResults.getSelectionModel().clearSelection();
                 } else {
-                    resultsList.getSelectionModel().select(index.intValue());
-                    resultsList.scrollTo(Math.max(0, index.intValue() - 1));
+                    findResults.getSelectionModel().select(index.intValue());
+                    findResults.scrollTo(Math.max(0, index.intValue() - 1));
                 }
             } finally {
                 syncing = false;
@@ -113,8 +113,8 @@ public final class FindController {
     /** Ctrl+F: the field focused with its text selected. */
     public void focus() {
         Platform.runLater(() -> {
-            queryField.requestFocus();
-            queryField.selectAll();
+            findField.requestFocus();
+            findField.selectAll();
         });
     }
 
@@ -153,8 +153,8 @@ public final class FindController {
         grid.add(error, 1, 3);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        if (queryField.getScene() != null) {
-            dialog.initOwner(queryField.getScene().getWindow());
+        if (findField.getScene() != null) {
+            dialog.initOwner(findField.getScene().getWindow());
         }
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
