@@ -13,8 +13,8 @@ import org.cruddur.console.service.ConsoleException;
  */
 public final class TextMatch {
 
-    public static final String RULE = "Matches the text as typed, in lower case, in UPPER CASE or Capitalised"
-            + " (DynamoDB's contains is case-sensitive, so other mixes of case are not found).";
+    public static final String RULE = "Matches the text as typed, in lower case, in UPPER CASE or Capitalised;"
+            + " DynamoDB's contains is case-sensitive, so other mixes of case are not found.";
     public static final int MAX_LENGTH = 1024;
 
     private final String text;

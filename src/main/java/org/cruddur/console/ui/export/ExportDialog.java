@@ -89,9 +89,18 @@ public final class ExportDialog {
         grid.addRow(0, new Label(subject.person() ? "Person" : "Conversation"), new Label(subject.label()));
         grid.addRow(1, new Label("Format"), format);
         grid.addRow(2, new Label("Time zone"), zone);
-        grid.add(new Label("md and txt show times in this zone; json and csv keep them exactly as stored"), 1, 3);
+        Label hint = new Label("md and txt show times in this zone; json and csv keep them exactly as stored");
+        hint.setWrapText(true);
+        hint.setMaxWidth(420);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(hint, 1, 3);
         grid.addRow(4, new Label(subject.person() ? "Folder" : "File"), new HBox(6, target, choose));
         GridPane.setHgrow(target.getParent(), Priority.ALWAYS);
+        grid.getChildren().forEach(n -> {
+            if (n instanceof Label l && GridPane.getColumnIndex(n) != null && GridPane.getColumnIndex(n) == 0) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
 
         Button export = new Button("Export");
         export.setDefaultButton(true);
@@ -110,6 +119,7 @@ public final class ExportDialog {
         stage.setOnCloseRequest(e -> vm.cancel());
         HBox buttons = new HBox(8, export, cancel);
         VBox root = new VBox(10, grid, progress, message, buttons);
+        root.getStyleClass().add("console-root");
         root.setPadding(new Insets(14));
         root.setPrefWidth(560);
         vm.outcomeProperty().set("");

@@ -61,6 +61,8 @@ public final class FindController {
         });
         findStatusLabel.textProperty().bind(vm.statusProperty());
         findRuleLabel.setText(vm.matchRule());
+        findField.setTooltip(new javafx.scene.control.Tooltip("Enter: find, then the next (older) match; Shift+Enter: the previous one; Esc: clear.\n"
+                + vm.matchRule()));
         findingIndicator.visibleProperty().bind(vm.loadingProperty());
         findingIndicator.managedProperty().bind(vm.loadingProperty());
         findPreviousButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.results()));
@@ -75,7 +77,7 @@ public final class FindController {
                     setText(null);
                     return;
                 }
-                String when = m.at() == Instant.MIN ? m.row().createdAt() : times.full(m.at());
+                String when = m.at() == Instant.MIN ? m.row().createdAt() : times.dayHeading(m.at()) + " " + times.clockTime(m.at());
                 setText(when + " · " + PersonName.senderOf(m.row()) + ": " + oneLine(m.row().message()));
             }
         });
