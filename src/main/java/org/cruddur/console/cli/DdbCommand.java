@@ -36,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
             DdbCommand.SchemaLoad.class, DdbCommand.Drop.class, DdbCommand.ListTables.class, DdbCommand.Describe.class,
             DdbCommand.Scan.class, DdbCommand.Seed.class, DdbCommand.ListConversations.class,
             DdbCommand.GetConversation.class, DdbCommand.Post.class, HealthCommands.Check.class, HealthCommands.Repair.class,
+            TranscriptCommands.Find.class, TranscriptCommands.Export.class, TranscriptCommands.ExportUser.class,
             LocalCommand.class, ModerationCommands.DeleteMessageCommand.class, ModerationCommands.EditMessageCommand.class})
 public final class DdbCommand extends CommandGroup {
 
@@ -232,37 +233,56 @@ public final class DdbCommand extends CommandGroup {
         @ArgGroup(exclusive = true)
         Paging paging = new Paging();
 
+        @ArgGroup(exclusive = true)
+        TranscriptCommands.Around around = new TranscriptCommands.Around();
+
         @Option(names = "--json", description = "Print a JSON array.")
         boolean json;
 
         @Override
+        String usageError() {
+            return around.usageError();
+        }
+
+        @Override
         void run(MessagesTable table) {
+            if (around.isSet()) {
+                TranscriptCommands.printAround(this, table, group, around, paging, json);
+                return;
+            }
             ConversationQuery conversations = table.conversations();
             Page<MessageRow> page = paging.all ? conversations.all(group) : conversations.page(group, paging.limitOrDefault(), null);
             if (page.rows().isEmpty()) {
                 throw ConsoleException.notFound("No messages in conversation '" + group + "' in '" + table.session().tableName() + "'");
             }
             if (json) {
-                ArrayNode array = NODES.arrayNode();
-                for (MessageRow m : page.rows()) {
-                    ObjectNode o = array.addObject();
-                    o.put("message_uuid", m.messageUuid());
-                    o.put("user_uuid", m.userUuid());
-                    o.put("user_display_name", m.userDisplayName());
-                    o.put("user_handle", m.userHandle());
-                    o.put("message", m.message());
-                    o.put("created_at", m.createdAt());
-                }
-                out().println(SdkJson.pretty(array));
+                out().println(SdkJson.pretty(messagesJson(page.rows())));
                 return;
             }
-            for (MessageRow m : page.rows()) {
-                out().println(m.createdAt() + "  @" + m.userHandle() + " (" + m.userDisplayName() + "): " + m.message());
-            }
+            page.rows().forEach(m -> out().println(messageLine(m)));
             if (page.hasMore()) {
                 err().println("(older messages: use --all or a larger --limit)");
             }
         }
+    }
+
+    /** The JSON array get-conversation prints (find prints the same objects). */
+    static ArrayNode messagesJson(List<MessageRow> rows) {
+        ArrayNode array = NODES.arrayNode();
+        for (MessageRow m : rows) {
+            ObjectNode o = array.addObject();
+            o.put("message_uuid", m.messageUuid());
+            o.put("user_uuid", m.userUuid());
+            o.put("user_display_name", m.userDisplayName());
+            o.put("user_handle", m.userHandle());
+            o.put("message", m.message());
+            o.put("created_at", m.createdAt());
+        }
+        return array;
+    }
+
+    static String messageLine(MessageRow m) {
+        return m.createdAt() + "  @" + m.userHandle() + " (" + m.userDisplayName() + "): " + m.message();
     }
 
     @Command(name = "post", description = "Post a message: to a person (pattern C, or D when you already share a conversation) or into a conversation (D).")

@@ -24,8 +24,22 @@ abstract class TableCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /**
+     * A usage error found before the table is opened (a bad TIME, zone or format): its one line, or null when
+     * the options are fine. The command then exits 2 with that line on stderr and nothing written.
+     */
+    String usageError() {
+        return null;
+    }
+
     @Override
     public Integer call() {
+        String usage = usageError();
+        if (usage != null) {
+            err().println("error: " + usage);
+            err().flush();
+            return 2;
+        }
         try (MessagesTable table = root().open()) {
             run(table);
         }

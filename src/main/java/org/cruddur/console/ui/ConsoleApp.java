@@ -28,6 +28,12 @@ import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupDialog;
 import org.cruddur.console.ui.dynamodblocal.DynamoDbLocalSetupViewModel;
 import org.cruddur.console.ui.conversation.ConversationController;
 import org.cruddur.console.ui.moderation.BubbleMenu;
+import org.cruddur.console.ui.export.ExportDialog;
+import org.cruddur.console.ui.export.ExportViewModel;
+import org.cruddur.console.ui.find.FindController;
+import org.cruddur.console.service.items.ChatUser;
+import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.ui.conversation.MessageTimes;
 import org.cruddur.console.ui.conversation.ThreadEntry;
 import org.cruddur.console.ui.inbox.InboxController;
@@ -131,7 +137,33 @@ public final class ConsoleApp extends Application {
 
         inboxController = new InboxController(model.inbox(), times, () -> mainController.showPerson());
         composerController = new ComposerController(model.composer(), model.inbox().users());
+        FindController findController = new FindController(model.find(), times);
         MainController.Shell shell = new MainController.Shell() {
+            @Override public Parent findView() {
+                return FeatureView.load("find/FindView.fxml", findController);
+            }
+            @Override public void focusFind() {
+                findController.focus();
+            }
+            @Override public void exportConversation() {
+                MessageGroupRow g = model.conversation().conversationProperty().get();
+                if (g == null) {
+                    model.main().report("Open a conversation to export it");
+                    return;
+                }
+                ExportDialog.show(stage, model.export(), new ExportViewModel.Subject(false, g.messageGroupUuid(),
+                        "with " + PersonName.otherOf(g) + " (" + g.messageGroupUuid() + ")",
+                        (g.otherUserHandle() == null ? "conversation" : g.otherUserHandle()) + "_" + g.messageGroupUuid()));
+            }
+            @Override public void exportPerson() {
+                ChatUser u = model.inbox().selectedUserProperty().get();
+                if (u == null) {
+                    model.main().report("Open a person's conversations to export them");
+                    return;
+                }
+                ExportDialog.show(stage, model.export(), new ExportViewModel.Subject(true, u.uuid(),
+                        u.displayName() + " (@" + u.handle() + ")", u.handle()));
+            }
             @Override public Parent inboxView() {
                 return FeatureView.load("inbox/InboxView.fxml", inboxController);
             }

@@ -7,6 +7,8 @@ import org.cruddur.console.ui.admin.AdminViewModel;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.composer.ComposerViewModel;
 import org.cruddur.console.ui.conversation.ConversationViewModel;
+import org.cruddur.console.ui.export.ExportViewModel;
+import org.cruddur.console.ui.find.FindViewModel;
 import org.cruddur.console.ui.health.HealthFindings;
 import org.cruddur.console.ui.health.HealthViewModel;
 import org.cruddur.console.ui.inbox.InboxViewModel;
@@ -36,6 +38,8 @@ public final class ConsoleModel {
     private final HealthFindings healthFindings;
     private final HealthViewModel health;
     private final ModerationViewModel moderation;
+    private final FindViewModel find;
+    private final ExportViewModel export;
 
     public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread) {
         this(dirs, work, opener, uiThread, InboxViewModel.PAGE_SIZE);
@@ -48,6 +52,8 @@ public final class ConsoleModel {
         inbox = new InboxViewModel(main, inboxPageSize, healthFindings);
         health = new HealthViewModel(main, main.writesAllowedProperty(), healthFindings);
         conversation = new ConversationViewModel(main);
+        find = new FindViewModel(main, conversation);
+        export = new ExportViewModel(main);
         composer = new ComposerViewModel(main);
         admin = new AdminViewModel(main);
         operationLog = new OperationLogViewModel(main, uiThread);
@@ -137,6 +143,16 @@ public final class ConsoleModel {
 
     public HealthViewModel health() {
         return health;
+    }
+
+    /** Find in the open conversation and "Go to date…". */
+    public FindViewModel find() {
+        return find;
+    }
+
+    /** Export conversation… / Export person's conversations…. */
+    public ExportViewModel export() {
+        return export;
     }
 
     /** The last check's findings, and where a view asks to open the Health pane at one. */

@@ -323,4 +323,26 @@ class ConsoleAppUiTest extends FxRobot {
         app = null;
         assertThat(Files.readString(log)).contains("WARNING").contains("Cannot save " + dirs.preferencesFile());
     }
+
+    /** Ctrl+K is people search now; Ctrl+F finds in the open conversation and opens the newest match selected. */
+    @Test
+    void ctrlKSearchesPeopleAndCtrlFFindsInTheConversation() throws Exception {
+        String table = LocalDynamo.uniqueTable("ui-find");
+        dynamo.seed(table, 6, 120);
+        writeProfiles(profile("ui-find", dynamo.endpoint(), table, false));
+        launch("ui-find");
+        waitUntil(() -> !messageList().getItems().isEmpty());
+
+        press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#userSearch").query().isFocused());
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#findField").query().isFocused());
+        write("demo").type(KeyCode.ENTER);
+        waitUntil(() -> label("#findStatusLabel").getText().endsWith("matches") || label("#findStatusLabel").getText().endsWith("match"));
+        waitUntil(() -> messageList().getSelectionModel().getSelectedIndex() >= 0);
+        String selected = fx(() -> messageList().getSelectionModel().getSelectedItem().message().message());
+        assertThat(selected).containsAnyOf("demo", "Demo", "DEMO");
+        assertThat(fx(() -> threadRawTable().getSelectionModel().getSelectedIndex()))
+                .isEqualTo(fx(() -> messageList().getSelectionModel().getSelectedIndex()));
+    }
 }

@@ -9,6 +9,8 @@ import org.cruddur.console.service.patterns.PostMessage;
 import org.cruddur.console.service.seeding.SeedUsers;
 import org.cruddur.console.service.seeding.Seeder;
 import org.cruddur.console.service.session.DynamoSession;
+import org.cruddur.console.service.transcripts.ConversationTimeline;
+import org.cruddur.console.service.transcripts.TranscriptExport;
 import org.cruddur.console.service.users.UserDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +91,16 @@ public final class MessagesTable implements AutoCloseable {
 
     public TableScanner scanner() {
         return scanner;
+    }
+
+    /** Pattern A in time order from any point, and find (service/transcripts). */
+    public ConversationTimeline timeline() {
+        return new ConversationTimeline(session);
+    }
+
+    /** Transcripts of one conversation or of all of a person's (service/transcripts). */
+    public TranscriptExport transcripts() {
+        return new TranscriptExport(session, inbox);
     }
 
     public Seeder seeder() {

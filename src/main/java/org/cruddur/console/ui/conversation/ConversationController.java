@@ -63,8 +63,9 @@ public final class ConversationController {
         subtitleLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             MessageGroupRow g = vm.conversationProperty().get();
             return g == null ? "" : vm.entries().size() + " messages shown"
-                    + (vm.hasOlderProperty().get() ? ", older ones on scroll" : "");
-        }, vm.conversationProperty(), vm.entries(), vm.hasOlderProperty()));
+                    + (vm.hasOlderProperty().get() ? ", older ones on scroll" : "")
+                    + (vm.hasNewerProperty().get() ? ", newer ones on scroll down" : "");
+        }, vm.conversationProperty(), vm.entries(), vm.hasOlderProperty(), vm.hasNewerProperty()));
         subtitleLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> vm.conversationProperty().get() == null ? null
                 : new Tooltip("message_group_uuid " + vm.conversationProperty().get().messageGroupUuid()), vm.conversationProperty()));
         loadingIndicator.visibleProperty().bind(vm.loadingProperty());
@@ -85,7 +86,7 @@ public final class ConversationController {
                 }
             });
         }
-        ListScrolling.onEdges(messageList, vm::loadOlder, null);
+        ListScrolling.onEdges(messageList, vm::loadOlder, vm::loadNewer);
         vm.entries().addListener((ListChangeListener<ThreadEntry>) change -> {
             while (change.next()) {
                 // older messages went on top: keep the message that was first in view where it was

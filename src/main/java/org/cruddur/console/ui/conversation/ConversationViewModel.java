@@ -1,5 +1,6 @@
 package org.cruddur.console.ui.conversation;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.cruddur.console.ui.startup.StartupTimes;
 import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.service.items.MessageRow;
 import org.cruddur.console.service.table.MessagesTable;
+import org.cruddur.console.service.transcripts.ConversationTimeline;
+import org.cruddur.console.service.transcripts.TimelineMessage;
 import org.cruddur.console.service.items.Page;
 import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.connection.ConnectionContext;
@@ -50,6 +53,10 @@ public final class ConversationViewModel {
     private final int pageSize;
     private final int window;
     private Map<String, AttributeValue> olderKey;
+    /** Opened in the middle (a find result, a date): older and newer pages read on from these places in time order. */
+    private TimelineMessage.Position olderFrom;
+    private TimelineMessage.Position newerFrom;
+    private final BooleanProperty hasNewer = new SimpleBooleanProperty(this, "hasNewer");
 
     public ConversationViewModel(ConnectionContext main) {
         this(main, PAGE_SIZE, WINDOW);
@@ -81,6 +88,9 @@ public final class ConversationViewModel {
         MessageGroupRow group = conversation.get();
         MessagesTable t = main.table();
         olderKey = null;
+        olderFrom = null;
+        newerFrom = null;
+        hasNewer.set(false);
         newerDropped.set(false);
         if (group == null || t == null) {
             pages.stop();
@@ -100,11 +110,108 @@ public final class ConversationViewModel {
                 });
     }
 
+    /** Opens the thread at a message (a find result): its page, the bubble and its raw item selected. */
+    public void jumpToMessage(TimelineMessage.Position position) {
+        jump("Opening the thread at the message", t -> t.timeline().aroundMessage(conversation.get().messageGroupUuid(), position, pageSize));
+    }
+
+    /** Opens the thread at the newest message at or before {@code instant}, selected; older and newer pages load on scroll. */
+    public void jumpToInstant(Instant instant) {
+        jump("Opening the thread at " + instant, t -> t.timeline().aroundInstant(conversation.get().messageGroupUuid(), instant, pageSize));
+    }
+
+    private void jump(String title, java.util.function.Function<MessagesTable, ConversationTimeline.Around> read) {
+        MessagesTable t = main.table();
+        if (conversation.get() == null || t == null) {
+            return;
+        }
+        pages.run(title, progress -> read.apply(t), around -> {
+            List<ThreadEntry> oldestFirst = new ArrayList<>();
+            List<TimelineMessage> older = around.older().messages();
+            for (int i = older.size() - 1; i >= 0; i--) {
+                oldestFirst.add(entry(older.get(i)));
+            }
+            around.newer().messages().forEach(m -> oldestFirst.add(entry(m)));
+            selectedIndex.set(-1);
+            rawItems.items().setAll(oldestFirst.stream().map(ThreadEntry::item).toList());
+            entries.setAll(oldestFirst);
+            olderKey = null;
+            olderFrom = older.isEmpty() ? null : older.get(older.size() - 1).position();
+            hasOlder.set(around.older().more());
+            newerFrom = oldestFirst.isEmpty() ? null : position(oldestFirst.get(oldestFirst.size() - 1));
+            hasNewer.set(around.newer().more());
+            newerDropped.set(around.newer().more());
+            if (!oldestFirst.isEmpty()) {
+                selectedIndex.set(older.isEmpty() ? 0 : older.size() - 1);
+            }
+        });
+    }
+
+    /** Reads the next newer page (after a jump, or after older reads let the newest go) and puts it at the bottom. */
+    public void loadNewer() {
+        MessageGroupRow group = conversation.get();
+        MessagesTable t = main.table();
+        TimelineMessage.Position from = newerFrom;
+        if (group == null || t == null || from == null || !hasNewer.get()) {
+            return;
+        }
+        pages.runIfIdle("Loading newer messages", progress -> t.timeline().read(group.messageGroupUuid(),
+                ConversationTimeline.Direction.OLDEST_FIRST, from, null, pageSize, () -> progress.stopRequested()), slice -> {
+                    List<ThreadEntry> newer = slice.messages().stream().map(ConversationViewModel::entry).toList();
+                    append(newer);
+                    if (!entries.isEmpty()) {
+                        newerFrom = position(entries.get(entries.size() - 1));
+                    }
+                    hasNewer.set(slice.more());
+                    newerDropped.set(slice.more());
+                });
+    }
+
+    private void append(List<ThreadEntry> newer) {
+        int selected = selectedIndex.get();
+        selectedIndex.set(-1);
+        int overflow = entries.size() + newer.size() - window;
+        if (overflow > 0) {
+            // keep memory bounded: forget the oldest; scrolling up reads them again from the new top
+            entries.remove(0, overflow);
+            rawItems.items().remove(0, overflow);
+            selected = selected >= overflow ? selected - overflow : -1;
+            olderKey = null;
+            olderFrom = entries.isEmpty() ? null : position(entries.get(0));
+            hasOlder.set(true);
+        }
+        rawItems.items().addAll(newer.stream().map(ThreadEntry::item).toList());
+        entries.addAll(newer);
+        if (selected >= 0) {
+            selectedIndex.set(selected);
+        }
+    }
+
+    private static ThreadEntry entry(TimelineMessage m) {
+        return ThreadEntry.of(m.row(), m.item());
+    }
+
+    private static TimelineMessage.Position position(ThreadEntry e) {
+        return TimelineMessage.of(e.item()).position();
+    }
+
     /** Reads the next older page and puts it on top; returns at once when there is none or one is loading. */
     public void loadOlder() {
         MessageGroupRow group = conversation.get();
         MessagesTable t = main.table();
         Map<String, AttributeValue> from = olderKey;
+        if (group != null && t != null && from == null && olderFrom != null && hasOlder.get()) {
+            TimelineMessage.Position before = olderFrom;
+            pages.runIfIdle("Loading older messages", progress -> t.timeline().read(group.messageGroupUuid(),
+                    ConversationTimeline.Direction.NEWEST_FIRST, before, null, pageSize, () -> progress.stopRequested()), slice -> {
+                        List<ThreadEntry> older = new ArrayList<>();
+                        slice.messages().forEach(m -> older.add(0, entry(m)));
+                        prepend(older);
+                        olderFrom = entries.isEmpty() ? null : position(entries.get(0));
+                        hasOlder.set(slice.more());
+                    });
+            return;
+        }
         if (group == null || t == null || from == null) {
             return;
         }
@@ -126,6 +233,8 @@ public final class ConversationViewModel {
             entries.remove(keep, entries.size());
             rawItems.items().remove(keep, rawItems.items().size());
             newerDropped.set(true);
+            hasNewer.set(true);
+            newerFrom = keep == 0 ? null : position(entries.get(keep - 1));
             if (selected >= keep) {
                 selected = -1;
             }
@@ -183,6 +292,11 @@ public final class ConversationViewModel {
 
     public BooleanProperty hasOlderProperty() {
         return hasOlder;
+    }
+
+    /** Whether newer messages than those held can be read on scroll to the bottom. */
+    public BooleanProperty hasNewerProperty() {
+        return hasNewer;
     }
 
     public BooleanProperty newerDroppedProperty() {

@@ -61,6 +61,23 @@ public final class MainController {
 
         void focusComposer();
 
+        /** The find bar above the thread; none where a shell has no find. */
+        default Parent findView() {
+            return new javafx.scene.layout.Region();
+        }
+
+        /** Ctrl+F: focus the find field of the open conversation. */
+        default void focusFind() {
+        }
+
+        /** Console › Export conversation… (the open one). */
+        default void exportConversation() {
+        }
+
+        /** Console › Export person's conversations… (whose inbox is open). */
+        default void exportPerson() {
+        }
+
         /** Console › Show log: the log file, with the stack traces of unexpected failures. */
         void showLog();
 
@@ -97,6 +114,7 @@ public final class MainController {
     @FXML private Tab adminTab;
     @FXML private Tab operationLogTab;
     @FXML private StackPane inboxHost;
+    @FXML private StackPane findHost;
     @FXML private StackPane conversationHost;
     @FXML private StackPane composerHost;
     @FXML private StackPane rawItemsHost;
@@ -128,6 +146,7 @@ public final class MainController {
     @FXML
     private void initialize() {
         inboxHost.getChildren().setAll(shell.inboxView());
+        findHost.getChildren().setAll(shell.findView());
         conversationHost.getChildren().setAll(shell.conversationView());
         composerHost.getChildren().setAll(shell.composerView());
         rawItemsHost.getChildren().setAll(shell.rawItemsView());
@@ -351,6 +370,22 @@ public final class MainController {
     private void focusSearch() {
         tabs.getSelectionModel().select(messagesTab);
         Platform.runLater(shell::focusSearch);
+    }
+
+    @FXML
+    private void focusFind() {
+        tabs.getSelectionModel().select(messagesTab);
+        Platform.runLater(shell::focusFind);
+    }
+
+    @FXML
+    private void exportConversation() {
+        shell.exportConversation();
+    }
+
+    @FXML
+    private void exportPerson() {
+        shell.exportPerson();
     }
 
     @FXML
