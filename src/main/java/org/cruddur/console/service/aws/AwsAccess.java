@@ -172,11 +172,16 @@ public final class AwsAccess {
         }
     }
 
-    /** IAM Identity Center: the role's credentials from the SSO portal, with the token of the shared cache. */
+    /**
+     * IAM Identity Center: the role's credentials from the SSO portal, with the token of the shared cache. The token is
+     * checked on every use, not only when the role's credentials run out: the console then asks to sign in again when
+     * the sign-in shown in the profile bar ends, and a new sign-in (here or by the AWS CLI) brings new role credentials.
+     */
     private final class SsoRoleCredentials extends ProfileProvider {
         private final AwsProfileSettings settings;
         private final SsoClient sso;
-        private final SsoCredentialsProvider delegate;
+        private SsoCredentialsProvider delegate;
+        private String tokenInUse;
 
         SsoRoleCredentials(AwsProfileSettings settings) {
             super(settings.name());
@@ -186,18 +191,29 @@ public final class AwsAccess {
                         + "' needs sso_account_id and sso_role_name to give credentials");
             }
             this.sso = ssoPortal(settings.ssoRegion());
-            SsoCredentialsProvider.Builder builder = SsoCredentialsProvider.builder();
-            this.delegate = builder.ssoClient(sso)
-                    .refreshRequest(() -> GetRoleCredentialsRequest.builder()
-                            .accountId(settings.accountId()).roleName(settings.roleName())
-                            .accessToken(currentToken(settings).accessToken()).build())
-                    .build();
+        }
+
+        /** The SDK's provider for this token: it caches the role's credentials until they are about to expire. */
+        private synchronized SsoCredentialsProvider delegateFor(SsoToken token) {
+            if (delegate == null || !token.accessToken().equals(tokenInUse)) {
+                if (delegate != null) {
+                    delegate.close();
+                }
+                SsoCredentialsProvider.Builder builder = SsoCredentialsProvider.builder();
+                delegate = builder.ssoClient(sso)
+                        .refreshRequest(() -> GetRoleCredentialsRequest.builder()
+                                .accountId(settings.accountId()).roleName(settings.roleName())
+                                .accessToken(currentToken(settings).accessToken()).build())
+                        .build();
+                tokenInUse = token.accessToken();
+            }
+            return delegate;
         }
 
         @Override
         public AwsCredentials resolveCredentials() {
             try {
-                return delegate.resolveCredentials();
+                return delegateFor(currentToken(settings)).resolveCredentials();
             } catch (RuntimeException e) {
                 ConsoleException ours = find(e, ConsoleException.class);
                 if (ours != null) {
@@ -213,8 +229,10 @@ public final class AwsAccess {
         }
 
         @Override
-        public void close() {
-            delegate.close();
+        public synchronized void close() {
+            if (delegate != null) {
+                delegate.close();
+            }
             sso.close();
         }
     }
