@@ -70,7 +70,7 @@ class SignInMidWorkTest {
         main.connect(new ConnectionProfile("support", ConnectionProfile.Kind.AWS, dynamo.endpoint(), "us-east-1", "prod-sso",
                 table, null, null, true));
         assertThat(main.connectionProperty().get()).isEqualTo(ConnectionState.CONNECTED);
-        assertThat(main.awsIdentityProperty().get()).startsWith("111122223333 · SupportReadOnly · 7h").endsWith(" left");
+        assertThat(main.awsIdentityProperty().get()).startsWith("SupportReadOnly · 111122223333 · 7h").endsWith(" left");
         MessageGroupRow group = inbox.conversations().get(0);
         thread.open(group, group.ownerUuid());
         assertThat(thread.entries()).hasSize(10);
@@ -86,7 +86,7 @@ class SignInMidWorkTest {
 
         thread.loadOlder();
         assertThat(main.errorProperty().get()).startsWith("AWS profile 'prod-sso': the IAM Identity Center sign-in expired at")
-                .endsWith("(Sign in again…: Console › Sign in to AWS…)").doesNotContain("\n");
+                .endsWith("(Sign in again…)").doesNotContain("\n");
         assertThat(main.signInOfferedProperty().get()).isTrue();
         assertThat(thread.entries()).hasSize(10);
         assertThat(composer.textProperty().get()).isEqualTo("A reply I am still writing");

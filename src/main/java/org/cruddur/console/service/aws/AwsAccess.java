@@ -309,7 +309,7 @@ public final class AwsAccess {
     public SsoToken currentToken(AwsProfileSettings s) {
         SsoTokenCache cache = new SsoTokenCache(files.tokenCacheDir());
         SsoToken token = cache.read(s).orElseThrow(() -> new SignInRequired(s.name(), "AWS profile '" + s.name()
-                + "' is not signed in to IAM Identity Center (no token in " + files.tokenCacheDir() + ")", null));
+                + "' is not signed in to IAM Identity Center (no token in " + shown(files.tokenCacheDir()) + ")", null));
         Instant now = clock.instant();
         if (!token.expiredAt(now.plus(STALE))) {
             return token;
@@ -350,6 +350,18 @@ public final class AwsAccess {
             throw new ConsoleException(ConsoleException.Kind.CONFIG, "AWS profile '" + s.name() + "' does not sign in with"
                     + " IAM Identity Center (no sso_session or sso_start_url in " + files.configFile() + ")");
         }
+        try {
+            return deviceFlow(s, progress);
+        } catch (SdkException e) {
+            // the service refused or could not be reached: one line, the whole chain in the log
+            throw new ConsoleException(e instanceof AwsServiceException ? ConsoleException.Kind.CREDENTIALS : ConsoleException.Kind.UNREACHABLE,
+                    "Signing in AWS profile '" + s.name() + "' failed: IAM Identity Center (" + s.ssoRegion() + ") "
+                    + (e instanceof AwsServiceException ase ? "refused it (" + ase.awsErrorDetails().errorCode() + ")"
+                    : "cannot be reached (" + firstLine(DynamoErrors.oneLine(e)) + ")"), e);
+        }
+    }
+
+    private SsoToken deviceFlow(AwsProfileSettings s, SignInProgress progress) {
         SsoTokenCache cache = new SsoTokenCache(files.tokenCacheDir());
         try (SsoOidcClient oidc = oidc(s.ssoRegion())) {
             Instant now = clock.instant();
@@ -513,6 +525,13 @@ public final class AwsAccess {
 
     private static ApacheHttpClient.Builder http() {
         return ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30));
+    }
+
+    /** A path under the home folder as "~/...", as people write it. */
+    private String shown(java.nio.file.Path path) {
+        String home = env.getOrDefault("HOME", System.getProperty("user.home"));
+        java.nio.file.Path h = java.nio.file.Path.of(home);
+        return path.startsWith(h) ? "~/" + h.relativize(path) : path.toString();
     }
 
     static <T extends Throwable> T find(Throwable error, Class<T> type) {

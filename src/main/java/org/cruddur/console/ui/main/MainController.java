@@ -207,6 +207,12 @@ public final class MainController {
         awsIdentityLabel.textProperty().bind(vm.awsIdentityProperty());
         awsIdentityLabel.visibleProperty().bind(vm.awsIdentityProperty().isNotEmpty());
         awsIdentityLabel.managedProperty().bind(awsIdentityLabel.visibleProperty());
+        // on a narrow window the identity gives way first: the bar's captions and buttons keep their whole text
+        topBar.getChildren().stream().filter(n -> n != awsIdentityLabel)
+                .filter(n -> n instanceof Label || n instanceof Button)
+                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        awsIdentityLabel.setTooltip(new javafx.scene.control.Tooltip());
+        awsIdentityLabel.getTooltip().textProperty().bind(Bindings.concat("On AWS as ", vm.awsIdentityProperty()));
 
         demoBar.visibleProperty().bind(vm.offerDemoDataProperty().or(vm.demoLoadingProperty()));
         demoButton.disableProperty().bind(vm.demoLoadingProperty());

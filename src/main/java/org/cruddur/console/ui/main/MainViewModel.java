@@ -299,7 +299,7 @@ public final class MainViewModel implements ConnectionContext {
         identityRequest.run("Asking AWS who you are", progress ->
                 t.session().aws().whoAmI(t.session().profile().awsProfile(), t.session().region()), id -> {
             java.time.Duration left = id.timeLeft(java.time.Instant.now());
-            awsIdentity.set(id.account() + " · " + id.roleOrUser()
+            awsIdentity.set(id.roleOrUser() + " · " + id.account()
                     + (left == null ? "" : " · " + org.cruddur.console.service.aws.CallerIdentity.describe(left)
                     + (left.isZero() ? "" : " left")));
         });

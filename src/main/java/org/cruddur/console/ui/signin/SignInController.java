@@ -11,6 +11,7 @@ import javafx.scene.control.TextField;
 public final class SignInController {
 
     @FXML private Label titleLabel;
+    @FXML private Label startUrlLabel;
     @FXML private Label codeLabel;
     @FXML private TextField pageField;
     @FXML private ProgressIndicator progress;
@@ -28,6 +29,7 @@ public final class SignInController {
         this.openPage = openPageInBrowser;
         this.close = closeDialog;
         titleLabel.textProperty().bind(vm.titleProperty());
+        startUrlLabel.textProperty().bind(vm.startUrlProperty());
         codeLabel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.userCodeProperty().isEmpty())
                 .then("…").otherwise(vm.userCodeProperty()));
         pageField.textProperty().bind(vm.pageProperty());
@@ -35,7 +37,6 @@ public final class SignInController {
         messageLabel.textProperty().bind(javafx.beans.binding.Bindings.when(vm.outcomeProperty().isEmpty())
                 .then(vm.messageProperty()).otherwise(vm.outcomeProperty()));
         errorLabel.textProperty().bind(vm.errorProperty());
-        errorLabel.managedProperty().bind(vm.errorProperty().isNotEmpty());
         errorLabel.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         openButton.disableProperty().bind(vm.pageProperty().isEmpty().or(vm.runningProperty().not()));
         cancelButton.textProperty().bind(javafx.beans.binding.Bindings.when(vm.runningProperty()).then("Cancel").otherwise("Close"));

@@ -22,6 +22,7 @@ public final class SignInViewModel {
     private final LatestRequest request;
     private final AtomicReference<DeviceAuthorization> authorization = new AtomicReference<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper startUrl = new ReadOnlyStringWrapper(this, "startUrl", "");
     private final ReadOnlyStringWrapper userCode = new ReadOnlyStringWrapper(this, "userCode", "");
     private final ReadOnlyStringWrapper page = new ReadOnlyStringWrapper(this, "page", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -47,13 +48,14 @@ public final class SignInViewModel {
         outcome.set("");
         userCode.set("");
         page.set("");
+        startUrl.set("");
         authorization.set(null);
         title.set("Sign in to AWS profile '" + aws.profileName(awsProfile) + "'");
         request.run("Signing in to AWS", progress -> aws.signIn(awsProfile, new SignInProgress() {
             @Override
             public void authorize(DeviceAuthorization a) {
                 authorization.set(a);
-                progress.message("Opening the sign-in page…");
+                progress.message("Opening the sign-in page in your browser…");
                 openPage.accept(a.pageToOpen());
             }
 
@@ -78,6 +80,7 @@ public final class SignInViewModel {
         if (a != null && !a.userCode().equals(userCode.get())) {
             userCode.set(a.userCode());
             page.set(a.pageToOpen());
+            startUrl.set("IAM Identity Center: " + a.startUrl());
         }
     }
 
@@ -96,6 +99,10 @@ public final class SignInViewModel {
 
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty startUrlProperty() {
+        return startUrl.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty userCodeProperty() {
