@@ -221,8 +221,18 @@ public final class AwsAccess {
                 }
                 if (find(e, UnauthorizedException.class) != null) {
                     // the portal no longer takes the token (signed out elsewhere, or revoked) although it looks valid
-                    throw new SignInRequired(awsProfile, "AWS profile '" + awsProfile + "': IAM Identity Center no longer"
-                            + " accepts the sign-in (" + settings.startUrl() + ")", e);
+                    throw logged(new SignInRequired(awsProfile, "AWS profile '" + awsProfile + "': IAM Identity Center no longer"
+                            + " accepts the sign-in (" + settings.startUrl() + ")", null), e);
+                }
+                if (find(e, AwsServiceException.class) == null) {
+                    // not DynamoDB: the portal that turns the sign-in into the role's credentials is out of reach
+                    Throwable root = e;
+                    while (root.getCause() != null && root.getCause() != root) {
+                        root = root.getCause();
+                    }
+                    throw logged(new ConsoleException(ConsoleException.Kind.UNREACHABLE, "AWS profile '" + awsProfile
+                            + "': cannot reach the IAM Identity Center portal (" + settings.ssoRegion() + ") for the role's"
+                            + " credentials (" + root.getClass().getSimpleName() + ": " + firstLine(root.getMessage()) + ")"), e);
                 }
                 throw e;
             }
@@ -285,10 +295,10 @@ public final class AwsAccess {
                 String why = refused != null && refused.awsErrorDetails() != null
                         ? refused.awsErrorDetails().errorCode() + ": " + firstLine(refused.awsErrorDetails().errorMessage())
                         : firstLine(e.getMessage());
-                throw new ConsoleException(ConsoleException.Kind.CREDENTIALS, "AWS profile '" + awsProfile
+                throw logged(new ConsoleException(ConsoleException.Kind.CREDENTIALS, "AWS profile '" + awsProfile
                         + "': assuming role " + settings.roleArn() + " failed (" + why + "); check role_arn, source_profile '"
                         + settings.sourceProfile() + "'" + (settings.mfa().isPresent() ? ", the MFA code" : "")
-                        + " and the role's trust policy", e);
+                        + " and the role's trust policy"), e);
             }
         }
 
@@ -525,6 +535,15 @@ public final class AwsAccess {
 
     private static ApacheHttpClient.Builder http() {
         return ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(30));
+    }
+
+    /**
+     * A credentials provider's failure, with the SDK's chain in the log and not as its cause: the SDK's interceptors
+     * rewrite a failure whose causes hold an UnknownHostException and refuse to hand on one of another type.
+     */
+    private static ConsoleException logged(ConsoleException failure, Throwable sdkChain) {
+        LOG.log(java.util.logging.Level.INFO, failure.getMessage(), sdkChain);
+        return failure;
     }
 
     /** A path under the home folder as "~/...", as people write it. */
