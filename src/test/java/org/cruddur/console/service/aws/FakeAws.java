@@ -38,6 +38,9 @@ public final class FakeAws implements AutoCloseable {
     private final AtomicInteger polls = new AtomicInteger();
     /** CreateToken answers authorization_pending this many times before it issues the token. */
     public volatile int pendingPolls = 1;
+    /** Then answers slow_down this many times (the client must wait 5 s longer between polls). */
+    public volatile int slowDownPolls = 0;
+    private final AtomicInteger slowDowns = new AtomicInteger();
     /** Seconds the issued tokens last. */
     public volatile int tokenSeconds = 8 * 3600;
     /** Seconds the role credentials last (under the SDK's one-minute stale time: every call fetches new ones). */
@@ -99,6 +102,11 @@ public final class FakeAws implements AutoCloseable {
         if (polls.incrementAndGet() <= pendingPolls) {
             calls.add("CreateToken(pending)");
             error(ex, 400, "AuthorizationPendingException", "{\"error\":\"authorization_pending\",\"error_description\":\"not yet\"}");
+            return;
+        }
+        if (slowDowns.incrementAndGet() <= slowDownPolls) {
+            calls.add("CreateToken(slow_down)");
+            error(ex, 400, "SlowDownException", "{\"error\":\"slow_down\",\"error_description\":\"slow down\"}");
             return;
         }
         issue(ex, "CreateToken");

@@ -92,6 +92,26 @@ class SsoSignInTest {
     }
 
     @Test
+    void pollingWaitsLongerWhenAskedToSlowDownAndStillSignsIn() {
+        fake.pendingPolls = 0;
+        fake.slowDownPolls = 1;
+        List<String> said = new ArrayList<>();
+        SsoToken token = access.signIn("prod-sso", new SignInProgress() {
+            @Override
+            public void authorize(DeviceAuthorization authorization) {
+            }
+
+            @Override
+            public void message(String text) {
+                said.add(text);
+            }
+        });
+        assertThat(fake.calls).containsSubsequence("StartDeviceAuthorization", "CreateToken(slow_down)", "CreateToken");
+        assertThat(token.accessToken()).startsWith("sso-token-");
+        assertThat(said).contains("Waiting for approval in the browser (code WDQB-XTLK)…");
+    }
+
+    @Test
     void legacyProfilesCacheUnderTheStartUrlsHashWithoutARegistration() throws Exception {
         SsoToken token = signIn("legacy", new ArrayList<>());
         Path file = home.files.tokenCacheDir().resolve(SsoTokenCache.sha1Hex("https://legacy.awsapps.com/start") + ".json");
