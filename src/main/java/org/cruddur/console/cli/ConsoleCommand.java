@@ -12,6 +12,7 @@ import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.log.LogFile;
 import org.cruddur.console.service.ConsoleException;
+import org.cruddur.console.service.aws.AwsAccess;
 import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
 import org.cruddur.console.service.table.MessagesTable;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = ConsoleCommand.Version.class,
         description = "Admin console for the Cruddur direct-messaging DynamoDB table. Without arguments it opens the desktop app.",
-        subcommands = {DdbCommand.class, CognitoCommand.class, UsersCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DdbCommand.class, CognitoCommand.class, UsersCommand.class, AwsCommand.class, CommandLine.HelpCommand.class})
 public final class ConsoleCommand extends CommandGroup {
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Connection profile: embedded (default), local, prod, or one of yours.")
@@ -55,9 +56,20 @@ public final class ConsoleCommand extends CommandGroup {
     boolean debug;
 
     private final AppDirectories dirs;
+    private final AwsAccess aws;
 
     public ConsoleCommand(AppDirectories dirs) {
+        this(dirs, AwsAccess.standard().withMfa(new TerminalMfa()));
+    }
+
+    /** @param aws the AWS files, sign-in endpoints and MFA prompt (the terminal's, unless a test gives its own) */
+    public ConsoleCommand(AppDirectories dirs, AwsAccess aws) {
         this.dirs = dirs;
+        this.aws = aws;
+    }
+
+    AwsAccess aws() {
+        return aws;
     }
 
     AppDirectories dirs() {
@@ -100,21 +112,31 @@ public final class ConsoleCommand extends CommandGroup {
             spec.commandLine().getErr().println("warning: --listen-all: DynamoDB Local listens on every network interface;"
                     + " anyone who can reach its port can read and change its tables");
         }
-        return MessagesTable.open(profile, dirs, allowWrites, status -> { });
+        return MessagesTable.open(profile, dirs, allowWrites, status -> { }, aws);
     }
 
     /** The service's messages are front-end neutral; the CLI names its own way out. */
-    private static String remedy(ConsoleException.Kind kind) {
+    private String remedy(ConsoleException.Kind kind) {
         return switch (kind) {
             case READ_ONLY -> " (unlock writes first: --allow-writes)";
             case TABLE_MISSING -> " (load the schema first: ddb schema-load)";
+            case SIGN_IN -> " (sign in: cruddur-console --profile " + profileName + " aws login)";
             default -> "";
         };
     }
 
     /** Runs the CLI and returns its exit status: 0 success, 1 operational error, 2 usage error. */
     public static int run(AppDirectories dirs, PrintWriter out, PrintWriter err, String... args) {
-        ConsoleCommand root = new ConsoleCommand(dirs);
+        return run(new ConsoleCommand(dirs), out, err, args);
+    }
+
+    /** The same with the AWS sign-in settings given (tests: a temporary ~/.aws and local stand-ins for AWS). */
+    public static int run(AppDirectories dirs, AwsAccess aws, PrintWriter out, PrintWriter err, String... args) {
+        return run(new ConsoleCommand(dirs, aws), out, err, args);
+    }
+
+    private static int run(ConsoleCommand root, PrintWriter out, PrintWriter err, String... args) {
+        AppDirectories dirs = root.dirs;
         try {
             // the service layer's notes (a borrowed DynamoDB Local, a class-data archive remade) go to the log, never
             // to stderr, which scripts read
@@ -128,7 +150,7 @@ public final class ConsoleCommand extends CommandGroup {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             String logged = log(dirs, commandLine, e);
             if (e instanceof ConsoleException ce) {
-                commandLine.getErr().println("error: " + ce.getMessage() + remedy(ce.kind()));
+                commandLine.getErr().println("error: " + ce.getMessage() + root.remedy(ce.kind()));
             } else if (e instanceof ConfigException) {
                 commandLine.getErr().println("error: " + e.getMessage());
             } else {
@@ -155,7 +177,11 @@ public final class ConsoleCommand extends CommandGroup {
             Path file = LogFile.install(dirs.dataDir());
             Logger log = Logger.getLogger(ConsoleCommand.class.getName());
             String command = String.join(" ", commandLine.getCommandSpec().qualifiedName());
-            if (e instanceof ConsoleException || e instanceof ConfigException) {
+            if (e instanceof ConsoleException ce && (ce.kind() == ConsoleException.Kind.CREDENTIALS
+                    || ce.kind() == ConsoleException.Kind.SIGN_IN) && ce.getCause() != null) {
+                // the screen gets one line; the SDK's whole provider chain is here, for whoever helps
+                log.log(Level.INFO, command + ": " + e.getMessage(), e);
+            } else if (e instanceof ConsoleException || e instanceof ConfigException) {
                 log.info(() -> command + ": " + e.getMessage());
             } else {
                 log.log(Level.SEVERE, command + " failed unexpectedly", e);

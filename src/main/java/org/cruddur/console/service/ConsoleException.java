@@ -8,7 +8,10 @@ public class ConsoleException extends RuntimeException {
 
     /** What went wrong, so front ends can pick an exit code, an icon or a retry. */
     public enum Kind {
-        VALIDATION, NOT_FOUND, READ_ONLY, TABLE_MISSING, UNREACHABLE, CREDENTIALS, THROTTLED, CONFIG, CANCELLED, OTHER
+        VALIDATION, NOT_FOUND, READ_ONLY, TABLE_MISSING, UNREACHABLE, CREDENTIALS,
+        /** The AWS profile's IAM Identity Center session is missing or expired: signing in fixes it. */
+        SIGN_IN,
+        THROTTLED, CONFIG, CANCELLED, OTHER
     }
 
     private final Kind kind;

@@ -77,12 +77,16 @@ public final class ConsoleApp extends Application {
 
     /** The real application: folders from the environment ({@code CRUDDUR_CONSOLE_HOME}), last profile used. */
     public ConsoleApp() {
-        this(AppDirectories.fromEnvironment(), null, MainViewModel.defaultOpener());
+        this(AppDirectories.fromEnvironment(), null, MainViewModel.awsOpener(DESKTOP_AWS));
     }
+
+    /** The shared ~/.aws files and the AWS endpoints of this machine; MFA codes asked for in a dialog. */
+    private static final org.cruddur.console.service.aws.AwsAccess DESKTOP_AWS =
+            org.cruddur.console.service.aws.AwsAccess.standard().withMfa(new org.cruddur.console.ui.signin.MfaDialog());
 
     /** @param startProfile the profile to open first, or null for the last one used (else {@code embedded}) */
     public ConsoleApp(AppDirectories dirs, String startProfile) {
-        this(dirs, startProfile, MainViewModel.defaultOpener());
+        this(dirs, startProfile, MainViewModel.awsOpener(DESKTOP_AWS));
     }
 
     public ConsoleApp(AppDirectories dirs, String startProfile, MainViewModel.TableOpener opener) {
@@ -209,6 +213,9 @@ public final class ConsoleApp extends Application {
             @Override public void exit() {
                 stage.close();
             }
+            @Override public void signIn(Runnable onSignedIn) {
+                showSignIn(onSignedIn);
+            }
         };
         mainController = new MainController(main, model.admin()::opened, work, shell, preferences.themeOrDefault());
         Parent root = FeatureView.load("main/MainView.fxml", mainController);
@@ -291,6 +298,18 @@ public final class ConsoleApp extends Application {
             main.dynamoDbLocalMissingProperty().set(false);
             main.connect(main.selectedProfile());
         }, () -> main.dynamoDbLocalMissingProperty().set(false));
+    }
+
+    /**
+     * The sign-in dialog for the selected profile's AWS profile, with the AWS settings the open table uses (the
+     * desktop's own when no table is open); the browser opens through HostServices.
+     */
+    private void showSignIn(Runnable onSignedIn) {
+        MainViewModel main = model.main();
+        org.cruddur.console.service.aws.AwsAccess aws = main.table() != null ? main.table().session().aws() : DESKTOP_AWS;
+        java.util.function.Consumer<String> openPage = page -> Platform.runLater(() -> getHostServices().showDocument(page));
+        org.cruddur.console.ui.signin.SignInDialog.show(stage, new org.cruddur.console.ui.signin.SignInViewModel(aws, work),
+                main.awsProfileToSignIn(), openPage, onSignedIn);
     }
 
     private void showProfiles() {

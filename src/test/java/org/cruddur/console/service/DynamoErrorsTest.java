@@ -30,7 +30,8 @@ class DynamoErrorsTest {
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode("UnrecognizedClientException").build())
                 .message("The security token included in the request is invalid.").build(), null, "t");
         assertThat(denied.kind()).isEqualTo(ConsoleException.Kind.CREDENTIALS);
-        assertThat(denied.getMessage()).isEqualTo("Access denied by AWS (UnrecognizedClientException): check the AWS credentials, profile and region");
+        assertThat(denied.getMessage()).isEqualTo("AWS does not accept the credentials of this connection"
+                + " (UnrecognizedClientException): check the access keys, or sign in again");
         ConsoleException noCredentials = DynamoErrors.translate(SdkClientException.create(
                 "Unable to load credentials from any of the providers in the chain AwsCredentialsProviderChain(...)"), null, "t");
         assertThat(noCredentials.kind()).isEqualTo(ConsoleException.Kind.CREDENTIALS);
@@ -38,6 +39,30 @@ class DynamoErrorsTest {
         ConsoleException missing = DynamoErrors.translate(ResourceNotFoundException.builder().message("Cannot do operations on a non-existent table").build(),
                 "http://localhost:8000", "cruddur-messages");
         assertThat(missing.getMessage()).isEqualTo("Table 'cruddur-messages' does not exist at http://localhost:8000");
+    }
+
+    @Test
+    void clockSkewSaysBySoMuchAndWhatToDo() {
+        String awsTime = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(7));
+        ConsoleException e = DynamoErrors.translate(DynamoDbException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidSignatureException")
+                        .errorMessage("Signature expired: 20261202T170000Z is now earlier than 20261202T170100Z")
+                        .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(400)
+                                .putHeader("Date", awsTime).build()).build())
+                .message("Signature expired").build(), null, "t", "prod-sso");
+        assertThat(e.kind()).isEqualTo(ConsoleException.Kind.CREDENTIALS);
+        assertThat(e.getMessage()).isEqualTo("AWS refused the request because this computer's clock is off by about"
+                + " 7 minutes (ahead of AWS) (InvalidSignatureException): set the clock right (turn on time sync)");
+    }
+
+    @Test
+    void expiredTemporaryCredentialsAskForASignIn() {
+        ConsoleException e = DynamoErrors.translate(DynamoDbException.builder().statusCode(400)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ExpiredTokenException").build())
+                .message("The security token included in the request is expired").build(), null, "t", "prod-sso");
+        assertThat(e.kind()).isEqualTo(ConsoleException.Kind.SIGN_IN);
+        assertThat(e.getMessage()).startsWith("AWS profile 'prod-sso': the temporary AWS credentials expired");
     }
 
     @Test

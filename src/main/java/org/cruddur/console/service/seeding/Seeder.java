@@ -232,7 +232,7 @@ public final class Seeder {
         private void checkStop() {
             RuntimeException failed = failure.get();
             if (failed != null) {
-                throw failed instanceof ConsoleException ? failed : DynamoErrors.translate(failed, session.endpoint(), session.tableName());
+                throw failed instanceof ConsoleException ? failed : DynamoErrors.translate(failed, session.endpoint(), session.tableName(), session.awsProfile());
             }
             if (cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()) {
                 throw cancelledAt();

@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.service.aws.AwsAccess;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -38,11 +38,19 @@ public final class DynamoSession implements AutoCloseable {
     private final EmbeddedDynamoDbLocal embedded;
     private final String endpoint;
     private final String region;
+    private final AwsAccess aws;
+    /** The AWS profile whose credentials the client uses (null off AWS), named in credential errors. */
+    private final String awsProfile;
+    private final AwsCredentialsProvider credentials;
     private volatile boolean writesUnlocked;
 
     private DynamoSession(ConnectionProfile profile, DynamoDbClient client, OperationLog log, EmbeddedDynamoDbLocal embedded,
-                          String endpoint, String region, boolean writesUnlocked) {
+                          String endpoint, String region, boolean writesUnlocked, AwsAccess aws,
+                          AwsCredentialsProvider credentials) {
         this.profile = profile;
+        this.aws = aws;
+        this.awsProfile = profile.onAws() ? aws.profileName(profile.awsProfile()) : null;
+        this.credentials = credentials;
         this.client = client;
         this.log = log;
         this.embedded = embedded;
@@ -56,6 +64,12 @@ public final class DynamoSession implements AutoCloseable {
      * thread. {@code allowWrites} unlocks writes on profiles that lock them by default.
      */
     public static DynamoSession open(ConnectionProfile profile, AppDirectories dirs, boolean allowWrites, Consumer<String> status) {
+        return open(profile, dirs, allowWrites, status, AwsAccess.standard());
+    }
+
+    /** @param aws where the AWS profiles, the SSO token cache and the sign-in endpoints are, and who answers MFA prompts */
+    public static DynamoSession open(ConnectionProfile profile, AppDirectories dirs, boolean allowWrites, Consumer<String> status,
+                                     AwsAccess aws) {
         OperationLog log = new OperationLog();
         EmbeddedDynamoDbLocal embedded = null;
         String endpoint = profile.endpoint();
@@ -71,9 +85,11 @@ public final class DynamoSession implements AutoCloseable {
                             .connectionTimeout(Duration.ofSeconds(3))
                             .socketTimeout(Duration.ofSeconds(30)));
             String region;
+            AwsCredentialsProvider credentials = null;
             if (profile.onAws()) {
-                region = awsRegion(profile);
-                builder.region(Region.of(region)).credentialsProvider(awsCredentials(profile));
+                region = awsRegion(profile, aws);
+                credentials = aws.credentials(profile.awsProfile());
+                builder.region(Region.of(region)).credentialsProvider(credentials);
                 if (endpoint != null && !endpoint.isBlank()) {
                     builder.endpointOverride(URI.create(endpoint)); // e.g. a VPC or FIPS endpoint
                 }
@@ -86,6 +102,7 @@ public final class DynamoSession implements AutoCloseable {
             String shownEndpoint = endpoint;
             builder.overrideConfiguration(o -> o
                     .addExecutionInterceptor(new OperationLogInterceptor(log, shownEndpoint, region))
+                    .addExecutionInterceptor(new FailedCallNaming())
                     .apiCallTimeout(Duration.ofSeconds(120)));
             DynamoDbClient client = builder.build();
             if (embedded != null) {
@@ -96,16 +113,25 @@ public final class DynamoSession implements AutoCloseable {
                     throw notStarted;
                 }
             }
-            return new DynamoSession(profile, client, log, embedded, endpoint, region, allowWrites);
+            return new DynamoSession(profile, client, log, embedded, endpoint, region, allowWrites, aws, credentials);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
             }
-            throw e instanceof SdkException ? DynamoErrors.translate(e, endpoint, profile.tableName()) : e;
+            throw e instanceof SdkException ? DynamoErrors.translate(e, endpoint, profile.tableName(),
+                    profile.onAws() ? aws.profileName(profile.awsProfile()) : null) : e;
         }
     }
 
-    private static String awsRegion(ConnectionProfile profile) {
+    private static String awsRegion(ConnectionProfile profile, AwsAccess aws) {
+        if (profile.region() == null || profile.region().isBlank()) {
+            // the region of the AWS profile in the files this session reads (they may not be the default ones)
+            java.util.Optional<String> fromFiles = aws.findSettings(profile.awsProfile())
+                    .map(org.cruddur.console.service.aws.AwsProfileSettings::region).filter(r -> !r.isBlank());
+            if (fromFiles.isPresent()) {
+                return fromFiles.get();
+            }
+        }
         return configuredRegion(profile).orElseThrow(() -> new ConsoleException(ConsoleException.Kind.CONFIG,
                 "No AWS region for profile '" + profile.name() + "': set region in the profile, --region, or AWS_REGION"));
     }
@@ -128,10 +154,7 @@ public final class DynamoSession implements AutoCloseable {
 
     /** The credentials a real-AWS profile uses: its named profile in ~/.aws (SSO included), else the default chain. */
     public static AwsCredentialsProvider awsCredentials(ConnectionProfile profile) {
-        if (profile.awsProfile() != null && !profile.awsProfile().isBlank()) {
-            return ProfileCredentialsProvider.create(profile.awsProfile());
-        }
-        return DefaultCredentialsProvider.builder().build();
+        return AwsAccess.standard().credentials(profile.awsProfile());
     }
 
     /** Runs one DynamoDB call, turning SDK failures into one-line {@link ConsoleException}s. */
@@ -139,12 +162,22 @@ public final class DynamoSession implements AutoCloseable {
         try {
             return action.apply(client);
         } catch (SdkException e) {
-            throw DynamoErrors.translate(e, endpoint, tableName());
+            throw DynamoErrors.translate(e, endpoint, tableName(), awsProfile);
         }
     }
 
     public DynamoDbClient client() {
         return client;
+    }
+
+    /** The AWS profile the session's credentials come from; null off AWS. */
+    public String awsProfile() {
+        return awsProfile;
+    }
+
+    /** The AWS files, sign-in endpoints and MFA prompt the session was opened with (sign in again through these). */
+    public AwsAccess aws() {
+        return aws;
     }
 
     public ConnectionProfile profile() {
@@ -200,6 +233,9 @@ public final class DynamoSession implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        if (credentials instanceof SdkAutoCloseable closeable) {
+            closeable.close();
+        }
         if (embedded != null) {
             embedded.close();
         }

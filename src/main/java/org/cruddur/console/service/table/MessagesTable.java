@@ -59,6 +59,12 @@ public final class MessagesTable implements AutoCloseable {
         return new MessagesTable(DynamoSession.open(profile, dirs, allowWrites, status), seedUsers(dirs));
     }
 
+    /** The same with the AWS sign-in settings given (the profile files, token cache, endpoints and MFA prompt). */
+    public static MessagesTable open(ConnectionProfile profile, AppDirectories dirs, boolean allowWrites, Consumer<String> status,
+                                     org.cruddur.console.service.aws.AwsAccess aws) {
+        return new MessagesTable(DynamoSession.open(profile, dirs, allowWrites, status, aws), seedUsers(dirs));
+    }
+
     /** The seed users: {@code users.json} in the config folder when present, else the built-in demo people. */
     public static List<ChatUser> seedUsers(AppDirectories dirs) {
         Path file = dirs.configDir().resolve("users.json");

@@ -199,7 +199,7 @@ public final class TableScanner {
                 throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Scan cancelled after " + scanned.get() + " items");
             }
             Throwable cause = e.getCause();
-            throw cause instanceof ConsoleException ce ? ce : DynamoErrors.translate(cause, session.endpoint(), session.tableName());
+            throw cause instanceof ConsoleException ce ? ce : DynamoErrors.translate(cause, session.endpoint(), session.tableName(), session.awsProfile());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Scan cancelled after " + scanned.get() + " items");

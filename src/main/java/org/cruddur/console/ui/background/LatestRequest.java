@@ -33,6 +33,8 @@ public final class LatestRequest {
     private Runnable overtaken = () -> { };
     private RunningJob current;
     private int generation;
+    /** Starts the last request again: set when it failed, cleared when anything else starts or it is stopped. */
+    private Runnable failedRequest;
 
     /** @param report shows a failure to people (cancellations included: the reporter decides how to show them) */
     public LatestRequest(BackgroundWork work, Consumer<Throwable> report) {
@@ -129,8 +131,23 @@ public final class LatestRequest {
         return true;
     }
 
+    /**
+     * Runs the last request again when it failed and nothing ran since (after signing in again, say), with the same
+     * job and the same step on success; returns whether it did.
+     */
+    public boolean retryFailed() {
+        Runnable again = failedRequest;
+        if (again == null || loading.get()) {
+            return false;
+        }
+        failedRequest = null;
+        again.run();
+        return true;
+    }
+
     /** Stops the running request, if any: its outcome is never delivered, and nothing is loading any more. */
     public void stop() {
+        failedRequest = null;
         generation++;
         Runnable letGo = overtaken;
         overtaken = () -> { };
@@ -144,6 +161,7 @@ public final class LatestRequest {
     }
 
     private <T> void start(String title, BackgroundWork.Job<T> job, Consumer<T> onSuccess) {
+        failedRequest = null;
         int mine = ++generation;
         loading.set(true);
         progress.unbind();
@@ -168,6 +186,7 @@ public final class LatestRequest {
             if (mine == generation) {
                 finish();
                 log(title, failure);
+                failedRequest = () -> start(title, job, onSuccess);
                 report.accept(failure);
                 onFinished.run();
             } else {

@@ -32,6 +32,7 @@ public final class OneLineError {
         return switch (kind) {
             case READ_ONLY -> " (unlock writes first: Writes › Unlock writes…, Ctrl+Shift+U)";
             case TABLE_MISSING -> " (load the schema first: Admin › Load schema)";
+            case SIGN_IN -> " (Sign in again…)";
             default -> "";
         };
     }

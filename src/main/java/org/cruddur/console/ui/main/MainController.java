@@ -82,6 +82,10 @@ public final class MainController {
         void showLog();
 
         void exit();
+
+        /** Console › Sign in to AWS…: the IAM Identity Center sign-in of the selected profile, then {@code onSignedIn}. */
+        default void signIn(Runnable onSignedIn) {
+        }
     }
 
     /** Told when the Admin tab comes into view (it loads its first page then, not before). */
@@ -97,6 +101,8 @@ public final class MainController {
     @FXML private ComboBox<ConnectionProfile> profileBox;
     @FXML private Label tableLabel;
     @FXML private Label connectionLabel;
+    @FXML private Label awsIdentityLabel;
+    @FXML private Button signInAgainButton;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Label writesBadge;
     @FXML private Button unlockButton;
@@ -215,6 +221,17 @@ public final class MainController {
         errorBar.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         errorBar.managedProperty().bind(errorBar.visibleProperty());
         errorLabel.textProperty().bind(vm.errorProperty());
+        signInAgainButton.visibleProperty().bind(vm.signInOfferedProperty());
+        signInAgainButton.managedProperty().bind(vm.signInOfferedProperty());
+        awsIdentityLabel.textProperty().bind(vm.awsIdentityProperty());
+        awsIdentityLabel.visibleProperty().bind(vm.awsIdentityProperty().isNotEmpty());
+        awsIdentityLabel.managedProperty().bind(awsIdentityLabel.visibleProperty());
+        // on a narrow window the identity gives way first: the bar's captions and buttons keep their whole text
+        topBar.getChildren().stream().filter(n -> n != awsIdentityLabel)
+                .filter(n -> n instanceof Label || n instanceof Button)
+                .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
+        awsIdentityLabel.setTooltip(new javafx.scene.control.Tooltip());
+        awsIdentityLabel.getTooltip().textProperty().bind(Bindings.concat("On AWS as ", vm.awsIdentityProperty()));
 
         demoBar.visibleProperty().bind(vm.offerDemoDataProperty().or(vm.demoLoadingProperty()));
         demoButton.disableProperty().bind(vm.demoLoadingProperty());
@@ -334,6 +351,17 @@ public final class MainController {
     @FXML
     private void refresh() {
         vm.refresh();
+    }
+
+    /** Signs in to AWS (IAM Identity Center) and then runs again what failed for want of it; nothing on screen is lost. */
+    @FXML
+    private void signIn() {
+        if (!vm.onAws()) {
+            vm.report("Profile '" + (vm.selectedProfile() == null ? "" : vm.selectedProfile().name())
+                    + "' is not on AWS: there is nothing to sign in to");
+            return;
+        }
+        shell.signIn(vm::signedIn);
     }
 
     @FXML

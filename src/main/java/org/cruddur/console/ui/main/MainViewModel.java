@@ -77,6 +77,11 @@ public final class MainViewModel implements ConnectionContext {
     private final ReadOnlyObjectWrapper<TableState> tableState = new ReadOnlyObjectWrapper<>(this, "tableState", TableState.UNKNOWN);
     private final BooleanProperty writesAllowed = new SimpleBooleanProperty(this, "writesAllowed");
     private final StringProperty error = new SimpleStringProperty(this, "error");
+    /** The error shown is an expired or missing AWS sign-in: the error line offers "Sign in again". */
+    private final BooleanProperty signInOffered = new SimpleBooleanProperty(this, "signInOffered");
+    /** Who the console is on AWS profiles: "account 1111… · SupportReadOnly · 7h 59m left"; empty elsewhere. */
+    private final StringProperty awsIdentity = new SimpleStringProperty(this, "awsIdentity", "");
+    private final LatestRequest identityRequest;
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ReadOnlyIntegerWrapper dataVersion = new ReadOnlyIntegerWrapper(this, "dataVersion");
     /** Every request on the open table: stopped together when the table changes. */
@@ -105,6 +110,8 @@ public final class MainViewModel implements ConnectionContext {
         this.closer = closer;
         this.connecting = new LatestRequest(work, this::connectFailed);
         this.demoLoad = tableRequest();
+        // who you are is a nicety: a failure leaves the label empty (the call that matters reports its own)
+        this.identityRequest = tableRequest(failure -> awsIdentity.set(""));
         this.offerDemoData = Bindings.createBooleanBinding(
                 () -> connection.get() == ConnectionState.CONNECTED && !demoLoad.isLoading()
                         && (tableState.get() == TableState.MISSING || tableState.get() == TableState.EMPTY),
@@ -120,6 +127,11 @@ public final class MainViewModel implements ConnectionContext {
 
     public static TableOpener defaultOpener() {
         return (profile, dirs, status) -> MessagesTable.open(profile, dirs, false, status);
+    }
+
+    /** Opens tables with the given AWS sign-in settings (the desktop's: MFA codes asked in a dialog). */
+    public static TableOpener awsOpener(org.cruddur.console.service.aws.AwsAccess aws) {
+        return (profile, dirs, status) -> MessagesTable.open(profile, dirs, false, status, aws);
     }
 
     // ---- profiles ----------------------------------------------------------------------------------------------
@@ -275,6 +287,54 @@ public final class MainViewModel implements ConnectionContext {
                 + (state == TableState.MISSING ? " (table missing)" : state == TableState.EMPTY ? " (table empty)" : ""));
         dismissError();
         dataVersion.set(dataVersion.get() + 1);
+        loadAwsIdentity();
+    }
+
+    /** Asks STS who the open table's credentials are (off the UI thread) for the profile bar; AWS profiles only. */
+    public void loadAwsIdentity() {
+        MessagesTable t = table.get();
+        if (t == null || !t.session().profile().onAws()) {
+            awsIdentity.set("");
+            return;
+        }
+        identityRequest.run("Asking AWS who you are", progress ->
+                t.session().aws().whoAmI(t.session().profile().awsProfile(), t.session().region()), id -> {
+            java.time.Duration left = id.timeLeft(java.time.Instant.now());
+            awsIdentity.set(id.roleOrUser() + " · " + id.account()
+                    + (left == null ? "" : " · " + org.cruddur.console.service.aws.CallerIdentity.describe(left)
+                    + (left.isZero() ? "" : " left")));
+        });
+    }
+
+    /**
+     * After signing in again: runs again what failed for want of a sign-in, on the table still open, so what is on
+     * screen (the conversation, the composer's text, a scan's progress) stays; connects first when there is no table.
+     */
+    public void signedIn() {
+        signInOffered.set(false);
+        dismissError();
+        MessagesTable t = table.get();
+        if (t == null) {
+            refresh();
+            return;
+        }
+        if (connection.get() != ConnectionState.CONNECTED) {
+            connection.set(ConnectionState.CONNECTED);
+        }
+        tableRequests.forEach(LatestRequest::retryFailed);
+        loadAwsIdentity();
+    }
+
+    /** The AWS profile of the selected connection profile (null: AWS_PROFILE or default), for signing in. */
+    public String awsProfileToSignIn() {
+        ConnectionProfile p = selectedProfile.get();
+        return p == null ? null : p.awsProfile();
+    }
+
+    /** Whether the selected profile is on AWS (the Sign in action is offered there). */
+    public boolean onAws() {
+        ConnectionProfile p = selectedProfile.get();
+        return p != null && p.onAws();
     }
 
     /** One call to see whether the table exists and holds anything; throws when the endpoint is unreachable. */
@@ -357,6 +417,8 @@ public final class MainViewModel implements ConnectionContext {
                 || ce.kind() == ConsoleException.Kind.CREDENTIALS) && connection.get() == ConnectionState.CONNECTED) {
             connection.set(ConnectionState.FAILED);
         }
+        // an expired sign-in leaves the table open and everything on screen: signing in again retries what failed
+        signInOffered.set(failure instanceof ConsoleException ce && ce.kind() == ConsoleException.Kind.SIGN_IN);
         if (failure instanceof ConsoleException ce && ce.kind() == ConsoleException.Kind.TABLE_MISSING) {
             boolean offered = tableState.get() == TableState.MISSING && connection.get() == ConnectionState.CONNECTED;
             tableState.set(TableState.MISSING);
@@ -379,7 +441,16 @@ public final class MainViewModel implements ConnectionContext {
 
     public void dismissError() {
         error.set(null);
+        signInOffered.set(false);
         errorIsMissingTable = false;
+    }
+
+    public BooleanProperty signInOfferedProperty() {
+        return signInOffered;
+    }
+
+    public StringProperty awsIdentityProperty() {
+        return awsIdentity;
     }
 
     public StringProperty errorProperty() {
