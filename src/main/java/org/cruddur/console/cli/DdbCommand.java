@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
             DdbCommand.SchemaLoad.class, DdbCommand.Drop.class, DdbCommand.ListTables.class, DdbCommand.Describe.class,
             DdbCommand.Scan.class, DdbCommand.Seed.class, DdbCommand.ListConversations.class,
             DdbCommand.GetConversation.class, DdbCommand.Post.class, HealthCommands.Check.class, HealthCommands.Repair.class,
-            LocalCommand.class})
+            StreamCommands.class, LocalCommand.class})
 public final class DdbCommand extends CommandGroup {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
