@@ -13,6 +13,7 @@ import org.cruddur.console.ui.inbox.InboxViewModel;
 import org.cruddur.console.ui.main.MainViewModel;
 import org.cruddur.console.ui.oplog.OperationLogViewModel;
 import org.cruddur.console.ui.profiles.ProfilesViewModel;
+import org.cruddur.console.ui.streams.StreamsViewModel;
 import org.cruddur.console.ui.userdetails.UserDetailsViewModel;
 
 /**
@@ -34,6 +35,7 @@ public final class ConsoleModel {
     /** The last check's findings: the Health pane publishes them, the inbox marks conversations with them. */
     private final HealthFindings healthFindings;
     private final HealthViewModel health;
+    private final StreamsViewModel streams;
 
     public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread) {
         this(dirs, work, opener, uiThread, InboxViewModel.PAGE_SIZE);
@@ -51,6 +53,8 @@ public final class ConsoleModel {
         operationLog = new OperationLogViewModel(main, uiThread);
         profiles = new ProfilesViewModel(work, main::profileStore, main::useProfiles);
         userDetails = new UserDetailsViewModel(inbox, composer);
+        streams = new StreamsViewModel(main, main.writesAllowedProperty(), uiThread);
+        streams.onOpenConversation(this::openConversation);
 
         inbox.selectedConversationProperty().addListener((obs, was, group) -> {
             if (!sameGroup(was, group) || group == null) {
@@ -122,6 +126,18 @@ public final class ConsoleModel {
 
     public HealthViewModel health() {
         return health;
+    }
+
+    public StreamsViewModel streams() {
+        return streams;
+    }
+
+    /** Opens {@code userUuid}'s inbox at conversation {@code groupUuid} (when on its first page), e.g. from a stream record. */
+    public void openConversation(String userUuid, String groupUuid) {
+        org.cruddur.console.service.items.ChatUser user = inbox.users().stream().filter(u -> u.uuid().equals(userUuid)).findFirst()
+                .orElse(new org.cruddur.console.service.items.ChatUser(userUuid, null, null));
+        inbox.openConversations(user);
+        inbox.reloadConversations(groupUuid);
     }
 
     /** The last check's findings, and where a view asks to open the Health pane at one. */
