@@ -80,6 +80,12 @@ public final class StreamsController {
         openButton.disableProperty().bind(vm.selectedProperty().isNull());
 
         recordTable.setItems(vm.shown());
+        // a live tail shows the newest records as they come, until a record is selected to be read
+        vm.shown().addListener((javafx.collections.ListChangeListener<StreamEvent>) change -> {
+            if (recordTable.getSelectionModel().isEmpty() && !vm.shown().isEmpty()) {
+                recordTable.scrollTo(vm.shown().size() - 1);
+            }
+        });
         recordTable.getSelectionModel().selectedItemProperty().addListener((obs, was, e) -> vm.selectedProperty().set(e));
         vm.selectedProperty().addListener((obs, was, e) -> show(e));
         recordTable.setRowFactory(t -> {
@@ -166,12 +172,15 @@ public final class StreamsController {
         return e.userUuid() == null ? "" : shortId(e.userUuid());
     }
 
+    /** The post a record belongs to: its conversation, short, and the message's time of day as stored (UTC). */
     private static String post(StreamEvent e) {
         if (e.post() == null) {
             return "";
         }
         int at = e.post().indexOf('@');
-        return shortId(e.post().substring(0, at)) + " @ " + e.post().substring(at + 1);
+        String sk = e.post().substring(at + 1);
+        String time = sk.length() >= 19 && sk.charAt(10) == 'T' ? sk.substring(11, Math.min(sk.length(), 23)) : sk;
+        return e.post().substring(0, Math.min(8, at)) + " · " + time;
     }
 
     private static String shortId(String id) {

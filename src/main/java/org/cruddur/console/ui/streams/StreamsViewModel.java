@@ -71,7 +71,7 @@ public final class StreamsViewModel {
     public StreamsViewModel(ConnectionContext connection, ObservableBooleanValue writesAllowed, Executor uiThread) {
         this.connection = connection;
         this.uiThread = uiThread;
-        this.reads = connection.tableRequest(this::failed);
+        this.reads = connection.tableRequest(this::failed).watching();
         this.enabling = connection.tableRequest(this::failed);
         canEnable = Bindings.createBooleanBinding(() -> noStream.get() && writesAllowed.get() && !enabling.isLoading()
                 && connection.table() != null, noStream, writesAllowed, enabling.loadingProperty(), connection.tableProperty());
