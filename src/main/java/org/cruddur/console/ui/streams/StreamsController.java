@@ -88,6 +88,7 @@ public final class StreamsController {
         });
         recordTable.getSelectionModel().selectedItemProperty().addListener((obs, was, e) -> vm.selectedProperty().set(e));
         vm.selectedProperty().addListener((obs, was, e) -> show(e));
+        vm.verdictNowProperty().addListener((obs, was, now) -> show(vm.selectedProperty().get()));
         recordTable.setRowFactory(t -> {
             TableRow<StreamEvent> row = new TableRow<>();
             row.setOnMouseClicked(click -> {
@@ -198,7 +199,7 @@ public final class StreamsController {
                 : "(not in this stream: a NEW_IMAGE stream carries only the keys and the new image)"));
         newImageArea.setText(image(e.newImage(), e.isRemove() ? "(none: the item was removed; keys "
                 + e.pk() + " / " + e.sk() + ")" : "(none)"));
-        lambdaArea.setText(lambdaText(e));
+        lambdaArea.setText(lambdaText(e, vm.verdictNowProperty().get()));
         lambdaArea.positionCaret(0);
     }
 
@@ -206,14 +207,18 @@ public final class StreamsController {
         return image == null || image.isEmpty() ? none : SdkJson.pretty(SdkJson.dynamoJson(image));
     }
 
-    static String lambdaText(StreamEvent e) {
+    static String lambdaText(StreamEvent e, LambdaVerdict now) {
         StringBuilder b = new StringBuilder();
+        if (now != null && e.lambda() != null) {
+            b.append(now.state() == e.lambda().state() ? "Now, as when read: " : "Now: ").append(shortLabel(now.state()))
+                    .append(now.state() == e.lambda().state() ? "" : " (when read: " + shortLabel(e.lambda().state()) + ")").append("\n\n");
+        }
         b.append(e.eventName()).append(' ').append(e.kind().code()).append("  ").append(e.pk()).append(" / ").append(e.sk()).append('\n');
         if (e.conversation() != null) {
             b.append("conversation ").append(e.conversation()).append('\n');
         }
         if (e.lambda() != null) {
-            b.append('\n').append(e.lambda().summary()).append("\n\nThe Lambda's writes for this message (GSI query, then per row):\n");
+            b.append('\n').append("When read: ").append(e.lambda().summary()).append("\n\nThe Lambda's writes for this message (GSI query, then per row):\n");
             e.lambda().writes().forEach(w -> b.append("  ").append(w).append('\n'));
             if (e.lambda().writes().isEmpty()) {
                 b.append("  none: the GSI finds no group rows for the conversation\n");

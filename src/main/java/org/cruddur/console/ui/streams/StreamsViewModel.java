@@ -48,6 +48,10 @@ public final class StreamsViewModel {
     private final Executor uiThread;
     private final LatestRequest reads;
     private final LatestRequest enabling;
+    /** The selected message judged again against the table now: the latest selection wins. */
+    private final LatestRequest judging;
+    private final ObjectProperty<org.cruddur.console.service.streams.LambdaVerdict> verdictNow =
+            new SimpleObjectProperty<>(this, "verdictNow");
     private final ObservableList<StreamEvent> records = FXCollections.observableArrayList();
     private final FilteredList<StreamEvent> shown = new FilteredList<>(records, e -> true);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
@@ -73,6 +77,8 @@ public final class StreamsViewModel {
         this.uiThread = uiThread;
         this.reads = connection.tableRequest(this::failed).watching();
         this.enabling = connection.tableRequest(this::failed);
+        this.judging = connection.tableRequest();
+        selected.addListener((obs, was, e) -> judgeNow(e));
         canEnable = Bindings.createBooleanBinding(() -> noStream.get() && writesAllowed.get() && !enabling.isLoading()
                 && connection.table() != null, noStream, writesAllowed, enabling.loadingProperty(), connection.tableProperty());
         filter.addListener((obs, was, now) -> shown.setPredicate(matching(now)));
@@ -248,6 +254,27 @@ public final class StreamsViewModel {
             live = null;
             continueReading();
         });
+    }
+
+    /**
+     * Judges a selected message INSERT again against the table now: a verdict is made when the record is read, and
+     * the Lambda may have caught up since.
+     */
+    private void judgeNow(StreamEvent e) {
+        verdictNow.set(null);
+        MessagesTable t = connection.table();
+        if (e == null || !e.isMessageInsert() || t == null) {
+            judging.stop();
+            return;
+        }
+        judging.run("Judging the message against the table now",
+                p -> new org.cruddur.console.service.streams.LambdaCheck(t.session()).judge(List.of(e)).get(0).lambda(),
+                verdictNow::set);
+    }
+
+    /** The selected message's verdict against the table now (null until judged, or for other records). */
+    public ObjectProperty<org.cruddur.console.service.streams.LambdaVerdict> verdictNowProperty() {
+        return verdictNow;
     }
 
     /** Opens the selected record's conversation in Messages, as its user (a message's sender, a group row's owner). */

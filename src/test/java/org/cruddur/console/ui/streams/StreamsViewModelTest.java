@@ -122,6 +122,12 @@ class StreamsViewModelTest {
             FxThread.run(() -> vm.activeProperty().set(true));
             FxThread.waitUntil(() -> vm.records().stream().filter(StreamEvent::isMessageInsert).count() == 4);
 
+            // the first message, judged at rows_at_message when read, is judged again when selected: later posts moved the rows
+            FxThread.run(() -> vm.selectedProperty().set(one));
+            FxThread.waitUntil(() -> vm.verdictNowProperty().get() != null);
+            assertThat(FxThread.call(() -> vm.verdictNowProperty().get().state())).isEqualTo(LambdaState.ROWS_AHEAD);
+            assertThat(one.lambda().state()).isEqualTo(LambdaState.ROWS_AT_MESSAGE);
+
             // "open conversation" from a group row: as its owner
             StreamEvent row = FxThread.call(() -> vm.records().stream().filter(e -> e.kind() == RecordKind.GROUP_ROW && e.isInsert())
                     .findFirst().orElseThrow());
