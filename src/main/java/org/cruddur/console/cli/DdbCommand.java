@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
             DdbCommand.Scan.class, DdbCommand.Seed.class, DdbCommand.ListConversations.class,
             DdbCommand.GetConversation.class, DdbCommand.Post.class, HealthCommands.Check.class, HealthCommands.Repair.class,
             TranscriptCommands.Find.class, TranscriptCommands.Export.class, TranscriptCommands.ExportUser.class,
-            LocalCommand.class, ModerationCommands.DeleteMessageCommand.class, ModerationCommands.EditMessageCommand.class})
+            StreamCommands.class, LocalCommand.class, ModerationCommands.DeleteMessageCommand.class, ModerationCommands.EditMessageCommand.class})
 public final class DdbCommand extends CommandGroup {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

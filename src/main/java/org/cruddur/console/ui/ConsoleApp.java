@@ -19,6 +19,7 @@ import org.cruddur.console.config.ProfileStore;
 import org.cruddur.console.ui.admin.AdminController;
 import org.cruddur.console.ui.health.HealthController;
 import org.cruddur.console.ui.health.HealthViewModel;
+import org.cruddur.console.ui.streams.StreamsController;
 import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.service.dynamodblocal.DynamoDbLocalInstall;
 import org.cruddur.console.service.dynamodblocal.EmbeddedDynamoDbLocal;
@@ -195,6 +196,9 @@ public final class ConsoleApp extends Application {
                 Parent items = FeatureView.load("rawitems/RawItemsView.fxml", new RawItemsController(health.rawItems(), "Items behind the finding"));
                 return FeatureView.load("health/HealthView.fxml", new HealthController(health, main, items));
             }
+            @Override public Parent streamsView() {
+                return FeatureView.load("streams/StreamsView.fxml", new StreamsController(model.streams()));
+            }
             @Override public Parent operationLogView() {
                 return FeatureView.load("oplog/OperationLogView.fxml", new OperationLogController(model.operationLog()));
             }
@@ -224,6 +228,11 @@ public final class ConsoleApp extends Application {
             if (finding != null) {
                 mainController.showHealth();
             }
+        });
+        model.streams().activeProperty().bind(mainController.streamsShownProperty());
+        model.streams().onOpenConversation((user, group) -> {
+            model.openConversation(user, group);
+            mainController.showMessages();
         });
         StartupTimes.mark("views loaded");
 

@@ -16,6 +16,7 @@ import org.cruddur.console.ui.main.MainViewModel;
 import org.cruddur.console.ui.moderation.ModerationViewModel;
 import org.cruddur.console.ui.oplog.OperationLogViewModel;
 import org.cruddur.console.ui.profiles.ProfilesViewModel;
+import org.cruddur.console.ui.streams.StreamsViewModel;
 import org.cruddur.console.ui.userdetails.UserDetailsViewModel;
 
 /**
@@ -40,6 +41,7 @@ public final class ConsoleModel {
     private final ModerationViewModel moderation;
     private final FindViewModel find;
     private final ExportViewModel export;
+    private final StreamsViewModel streams;
 
     public ConsoleModel(AppDirectories dirs, BackgroundWork work, MainViewModel.TableOpener opener, Executor uiThread) {
         this(dirs, work, opener, uiThread, InboxViewModel.PAGE_SIZE);
@@ -68,6 +70,8 @@ public final class ConsoleModel {
             }
             inbox.reloadConversations(result.messageGroupUuid());
         });
+        streams = new StreamsViewModel(main, main.writesAllowedProperty(), uiThread);
+        streams.onOpenConversation(this::openConversation);
 
         inbox.selectedConversationProperty().addListener((obs, was, group) -> {
             if (!sameGroup(was, group) || group == null) {
@@ -153,6 +157,18 @@ public final class ConsoleModel {
     /** Export conversation… / Export person's conversations…. */
     public ExportViewModel export() {
         return export;
+    }
+
+    public StreamsViewModel streams() {
+        return streams;
+    }
+
+    /** Opens {@code userUuid}'s inbox at conversation {@code groupUuid} (when on its first page), e.g. from a stream record. */
+    public void openConversation(String userUuid, String groupUuid) {
+        org.cruddur.console.service.items.ChatUser user = inbox.users().stream().filter(u -> u.uuid().equals(userUuid)).findFirst()
+                .orElse(new org.cruddur.console.service.items.ChatUser(userUuid, null, null));
+        inbox.openConversations(user);
+        inbox.reloadConversations(groupUuid);
     }
 
     /** The last check's findings, and where a view asks to open the Health pane at one. */

@@ -22,6 +22,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * An open connection to one table through one profile: the DynamoDB client, the operation log, the write lock, and,
@@ -43,15 +45,20 @@ public final class DynamoSession implements AutoCloseable {
     private final String awsProfile;
     private final AwsCredentialsProvider credentials;
     private volatile boolean writesUnlocked;
+    /** The same region, credentials, endpoint and operation log as {@link #client}, built on first use. */
+    private final java.util.function.Supplier<DynamoDbStreamsClient> streamsFactory;
+    private DynamoDbStreamsClient streams;
+    private boolean closed;
 
     private DynamoSession(ConnectionProfile profile, DynamoDbClient client, OperationLog log, EmbeddedDynamoDbLocal embedded,
                           String endpoint, String region, boolean writesUnlocked, AwsAccess aws,
-                          AwsCredentialsProvider credentials) {
+                          AwsCredentialsProvider credentials, java.util.function.Supplier<DynamoDbStreamsClient> streamsFactory) {
         this.profile = profile;
         this.aws = aws;
         this.awsProfile = profile.onAws() ? aws.profileName(profile.awsProfile()) : null;
         this.credentials = credentials;
         this.client = client;
+        this.streamsFactory = streamsFactory;
         this.log = log;
         this.embedded = embedded;
         this.endpoint = endpoint;
@@ -85,19 +92,20 @@ public final class DynamoSession implements AutoCloseable {
                             .connectionTimeout(Duration.ofSeconds(3))
                             .socketTimeout(Duration.ofSeconds(30)));
             String region;
-            AwsCredentialsProvider credentials = null;
+            AwsCredentialsProvider credentials;
+            URI override;
             if (profile.onAws()) {
                 region = awsRegion(profile, aws);
                 credentials = aws.credentials(profile.awsProfile());
-                builder.region(Region.of(region)).credentialsProvider(credentials);
-                if (endpoint != null && !endpoint.isBlank()) {
-                    builder.endpointOverride(URI.create(endpoint)); // e.g. a VPC or FIPS endpoint
-                }
+                override = endpoint != null && !endpoint.isBlank() ? URI.create(endpoint) : null; // e.g. a VPC or FIPS endpoint
             } else {
                 region = profile.region() == null || profile.region().isBlank() ? LOCAL_REGION.id() : profile.region();
-                builder.region(Region.of(region))
-                        .endpointOverride(URI.create(endpoint))
-                        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+                credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+                override = URI.create(endpoint);
+            }
+            builder.region(Region.of(region)).credentialsProvider(credentials);
+            if (override != null) {
+                builder.endpointOverride(override);
             }
             String shownEndpoint = endpoint;
             builder.overrideConfiguration(o -> o
@@ -105,6 +113,25 @@ public final class DynamoSession implements AutoCloseable {
                     .addExecutionInterceptor(new FailedCallNaming())
                     .apiCallTimeout(Duration.ofSeconds(120)));
             DynamoDbClient client = builder.build();
+            // DynamoDB Local (and any local endpoint) serves streams on the table's own endpoint; on AWS the streams
+            // API has its own host (streams.dynamodb.<region>), which a table endpoint override (VPC, FIPS) is not
+            boolean localEndpoint = !profile.onAws();
+            java.util.function.Supplier<DynamoDbStreamsClient> streams = () -> {
+                DynamoDbStreamsClientBuilder b = DynamoDbStreamsClient.builder()
+                        .httpClientBuilder(ApacheHttpClient.builder()
+                                .maxConnections(8)
+                                .connectionTimeout(Duration.ofSeconds(3))
+                                .socketTimeout(Duration.ofSeconds(30)))
+                        .region(Region.of(region))
+                        .credentialsProvider(credentials)
+                        .overrideConfiguration(o -> o
+                                .addExecutionInterceptor(new OperationLogInterceptor(log, shownEndpoint, region))
+                                .apiCallTimeout(Duration.ofSeconds(60)));
+                if (localEndpoint) {
+                    b.endpointOverride(override);
+                }
+                return b.build();
+            };
             if (embedded != null) {
                 try {
                     embedded.awaitReady(status);
@@ -113,7 +140,7 @@ public final class DynamoSession implements AutoCloseable {
                     throw notStarted;
                 }
             }
-            return new DynamoSession(profile, client, log, embedded, endpoint, region, allowWrites, aws, credentials);
+            return new DynamoSession(profile, client, log, embedded, endpoint, region, allowWrites, aws, credentials, streams);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -180,6 +207,27 @@ public final class DynamoSession implements AutoCloseable {
         return aws;
     }
 
+    /** The table's DynamoDB Streams client (same credentials, region and operation log), built on first use. */
+    public synchronized DynamoDbStreamsClient streams() {
+        if (closed) {
+            throw new ConsoleException(ConsoleException.Kind.CANCELLED, "The connection to '" + tableName() + "' is closed");
+        }
+        if (streams == null) {
+            streams = streamsFactory.get();
+        }
+        return streams;
+    }
+
+    /** Runs one DynamoDB Streams call, turning SDK failures into one-line {@link ConsoleException}s. */
+    public <T> T callStreams(Function<DynamoDbStreamsClient, T> action) {
+        DynamoDbStreamsClient c = streams();
+        try {
+            return action.apply(c);
+        } catch (SdkException e) {
+            throw DynamoErrors.translate(e, endpoint, tableName(), awsProfile);
+        }
+    }
+
     public ConnectionProfile profile() {
         return profile;
     }
@@ -232,6 +280,12 @@ public final class DynamoSession implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+            if (streams != null) {
+                streams.close();
+            }
+        }
         client.close();
         if (credentials instanceof SdkAutoCloseable closeable) {
             closeable.close();

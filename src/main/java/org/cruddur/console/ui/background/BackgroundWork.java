@@ -28,4 +28,13 @@ public interface BackgroundWork {
      * (never after {@link RunningJob#stop()}).
      */
     <T> RunningJob submit(String title, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /**
+     * Like {@link #submit}, for work that watches rather than loads (a live tail following a stream): it runs the same
+     * way, but the window's busy indicator and work label leave it out, or the console would look busy for as long as
+     * the watching pane is open.
+     */
+    default <T> RunningJob submitWatching(String title, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(title, job, onSuccess, onFailure);
+    }
 }

@@ -41,17 +41,28 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
 
     @Override
     public <T> RunningJob submit(String title, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(title, job, onSuccess, onFailure, true);
+    }
+
+    @Override
+    public <T> RunningJob submitWatching(String title, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(title, job, onSuccess, onFailure, false);
+    }
+
+    private <T> RunningJob submit(String title, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure, boolean counted) {
         JobTask<T> task = new JobTask<>(job);
-        running.set(running.get() + 1);
-        currentTitle.set(title);
-        task.stateProperty().addListener((obs, was, state) -> {
-            if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
-                running.set(running.get() - 1);
-                if (running.get() == 0) {
-                    currentTitle.set("");
+        if (counted) {
+            running.set(running.get() + 1);
+            currentTitle.set(title);
+            task.stateProperty().addListener((obs, was, state) -> {
+                if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
+                    running.set(running.get() - 1);
+                    if (running.get() == 0) {
+                        currentTitle.set("");
+                    }
                 }
-            }
-        });
+            });
+        }
         // a stopped job may still have finished (Task.cancel is refused once call() has returned): never deliver it
         task.setOnSucceeded(e -> {
             if (!task.stopped) {

@@ -29,6 +29,8 @@ public final class LatestRequest {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private Runnable onFinished = () -> { };
+    /** Watching work (see {@link BackgroundWork#submitWatching}): left out of the window's busy indicator. */
+    private boolean watching;
     /** Lets go of the result of the running request, if it was produced and not delivered (see the 4-argument run). */
     private Runnable overtaken = () -> { };
     private RunningJob current;
@@ -46,6 +48,12 @@ public final class LatestRequest {
         this.work = work;
         this.report = report;
         this.inFlight = inFlight;
+    }
+
+    /** Marks this request's jobs as watching rather than loading: the window's busy indicator leaves them out. */
+    public LatestRequest watching() {
+        this.watching = true;
+        return this;
     }
 
     /** A step run after every request that was not stopped, whether it succeeded or failed. */
@@ -168,21 +176,23 @@ public final class LatestRequest {
         progress.set(-1);
         message.unbind();
         message.set("");
-        RunningJob submitted = work.submit(title, p -> {
+        BackgroundWork.Job<T> counted = p -> {
             inFlight.enter();
             try {
                 return job.run(p);
             } finally {
                 inFlight.exit();
             }
-        }, result -> {
+        };
+        Consumer<T> delivered = result -> {
             if (mine == generation) {
                 finish();
                 progress.set(1);
                 onSuccess.accept(result);
                 onFinished.run();
             }
-        }, failure -> {
+        };
+        Consumer<Throwable> failed = failure -> {
             if (mine == generation) {
                 finish();
                 log(title, failure);
@@ -192,7 +202,9 @@ public final class LatestRequest {
             } else {
                 LOG.fine(() -> title + " (stopped) failed: " + OneLineError.of(failure));
             }
-        });
+        };
+        RunningJob submitted = watching ? work.submitWatching(title, counted, delivered, failed)
+                : work.submit(title, counted, delivered, failed);
         // an executor that finished the job already (tests run jobs synchronously) has nothing left to follow
         if (mine == generation && loading.get()) {
             current = submitted;

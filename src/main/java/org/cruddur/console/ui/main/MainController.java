@@ -55,6 +55,11 @@ public final class MainController {
             return new javafx.scene.control.Label("Table health is not available here");
         }
 
+        /** The Streams pane; a placeholder where a shell has none. */
+        default Parent streamsView() {
+            return new javafx.scene.control.Label("Streams are not available here");
+        }
+
         void openProfiles();
 
         void focusSearch();
@@ -132,6 +137,8 @@ public final class MainController {
     @FXML private Tab healthTab;
     @FXML private StackPane healthHost;
     @FXML private StackPane operationLogHost;
+    @FXML private Tab streamsTab;
+    @FXML private StackPane streamsHost;
     @FXML private Label statusLabel;
     @FXML private Label workLabel;
     @FXML private CheckMenuItem darkThemeItem;
@@ -161,6 +168,7 @@ public final class MainController {
         loadWhenFirstShown(adminTab, adminHost, shell::adminView);
         loadWhenFirstShown(healthTab, healthHost, shell::healthView);
         loadWhenFirstShown(operationLogTab, operationLogHost, shell::operationLogView);
+        loadWhenFirstShown(streamsTab, streamsHost, shell::streamsView);
 
         profileBox.setItems(vm.profiles());
         profileBox.setCellFactory(list -> new ProfileCell());
@@ -423,7 +431,7 @@ public final class MainController {
     }
 
     @FXML
-    private void showMessages() {
+    public void showMessages() {
         tabs.getSelectionModel().select(messagesTab);
     }
 
@@ -442,6 +450,17 @@ public final class MainController {
     @FXML
     private void showAdmin() {
         tabs.getSelectionModel().select(adminTab);
+    }
+
+    /** Brings the Streams pane forward (Ctrl+5: Ctrl+4 is Admin › Health). */
+    @FXML
+    public void showStreams() {
+        tabs.getSelectionModel().select(streamsTab);
+    }
+
+    /** Whether the Streams pane is in view: it reads the stream only then. */
+    public javafx.beans.property.ReadOnlyBooleanProperty streamsShownProperty() {
+        return streamsTab.selectedProperty();
     }
 
     /** Brings Admin › Health forward (Ctrl+4; also when a view asks to open the pane at a finding). */
