@@ -15,49 +15,17 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
-import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.service.items.MessageRow;
 import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.ui.conversation.ThreadEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The real console window driven end to end (headless, Monocle) on DynamoDB Local running in the test JVM. */
-class ConsoleAppUiTest extends FxRobot {
+class ConsoleAppUiTest extends ConsoleWindowTest {
 
-    private static final long WAIT_SECONDS = 60;
-
-    @TempDir
-    Path home;
-    AppDirectories dirs;
-    LocalDynamo dynamo;
-    ConsoleApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void setUp() {
-        dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
-        dynamo = LocalDynamo.shared();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
 
     private void writeProfiles(String... entries) throws Exception {
         Files.createDirectories(dirs.configDir());

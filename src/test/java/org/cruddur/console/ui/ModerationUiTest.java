@@ -3,7 +3,6 @@ package org.cruddur.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -15,50 +14,18 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
-import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.service.items.MessageRow;
 import org.cruddur.console.service.moderation.ModerationLog;
 import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.ui.conversation.ThreadEntry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The bubble menu in the real window (headless): opened from the keyboard, Delete's confirmation, the write lock. */
-class ModerationUiTest extends FxRobot {
+class ModerationUiTest extends ConsoleWindowTest {
 
-    private static final long WAIT_SECONDS = 60;
-
-    @TempDir
-    Path home;
-    AppDirectories dirs;
-    LocalDynamo dynamo;
-    ConsoleApp app;
-
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @BeforeEach
-    void setUp() {
-        dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
-        dynamo = LocalDynamo.shared();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
 
     private void launchOn(String table, boolean readOnly) throws Exception {
         Files.createDirectories(dirs.configDir());

@@ -119,6 +119,12 @@ public final class ConversationController {
                 } else {
                     messageList.getSelectionModel().select(i);
                     messageList.scrollTo(Math.max(0, i - 2));
+                    // and again after the scroll a page change queued (a jump to a find result replaces the page)
+                    Platform.runLater(() -> {
+                        if (messageList.getSelectionModel().getSelectedIndex() == i) {
+                            messageList.scrollTo(Math.max(0, i - 1));
+                        }
+                    });
                 }
             } finally {
                 syncing = false;
