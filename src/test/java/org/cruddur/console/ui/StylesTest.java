@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,9 +47,32 @@ class StylesTest {
         assertThat(literal.find()).as(() -> "colour written in base.css: " + literal.group()).isFalse();
     }
 
+    /** The features' own stylesheets (ui/<feature>/*.css), as shipped in the jar's folders. */
+    private static java.util.List<Path> featureStylesheets() throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(Path.of("src", "main", "resources", "org", "cruddur", "console", "ui"))) {
+            return files.filter(f -> f.toString().endsWith(".css")).sorted().toList();
+        }
+    }
+
+    private static String withoutComments(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8).replaceAll("(?s)/\\*.*?\\*/", "");
+    }
+
+    @Test
+    void featureStylesheetsWriteNoColourOnlyTokens() throws IOException {
+        assertThat(featureStylesheets()).isNotEmpty();
+        for (Path file : featureStylesheets()) {
+            Matcher literal = COLOUR_LITERAL.matcher(withoutComments(file));
+            assertThat(literal.find()).as(() -> "colour written in " + file + ": " + literal.group()).isFalse();
+        }
+    }
+
     @Test
     void bothThemesDefineEveryTokenTheRulesUseAndTheSameOnes() throws IOException {
         Set<String> used = all(TOKEN_USE, css("base.css"));
+        for (Path file : featureStylesheets()) {
+            used.addAll(all(TOKEN_USE, withoutComments(file)));
+        }
         Set<String> light = all(TOKEN_DEFINITION, css("light.css"));
         Set<String> dark = all(TOKEN_DEFINITION, css("dark.css"));
         assertThat(used).isNotEmpty();
