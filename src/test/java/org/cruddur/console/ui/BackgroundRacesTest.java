@@ -2,54 +2,20 @@ package org.cruddur.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.service.items.ChatUser;
 import org.cruddur.console.service.items.MessageGroupRow;
-import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.ui.main.ConnectionState;
-import org.cruddur.console.ui.main.MainViewModel;
-import javafx.application.Platform;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The view models on the real asynchronous executor and the real FX thread, against a real DynamoDB Local: the races
  * people cause by clicking faster than the network answers. Each test waits for the console to settle, never for a time.
  */
-class BackgroundRacesTest {
-
-    @TempDir
-    Path home;
-    LocalDynamo dynamo;
-    FxBackgroundWork work;
-    ConsoleModel model;
-
-    @BeforeAll
-    static void toolkit() {
-        FxThread.start();
-    }
-
-    @BeforeEach
-    void setUp() {
-        dynamo = LocalDynamo.shared();
-        work = new FxBackgroundWork(3);
-        AppDirectories dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
-        model = FxThread.call(() -> new ConsoleModel(dirs, work, MainViewModel.defaultOpener(), Platform::runLater, 5));
-    }
-
-    @AfterEach
-    void tearDown() {
-        FxThread.run(() -> model.main().close());
-        work.close();
-    }
+class BackgroundRacesTest extends FxConsoleModelTest {
 
     private void connectTo(String table) {
         FxThread.run(() -> model.main().connect(LocalDynamo.profile("race-" + table, dynamo.endpoint(), table, false)));

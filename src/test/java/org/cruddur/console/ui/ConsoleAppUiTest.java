@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -44,29 +42,6 @@ class ConsoleAppUiTest extends ConsoleWindowTest {
     private void launch(String profileName, int inboxPageSize) throws Exception {
         app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(dirs, profileName,
                 org.cruddur.console.ui.main.MainViewModel.defaultOpener(), inboxPageSize));
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private ListView<MessageGroupRow> conversationList() {
-        return (ListView<MessageGroupRow>) lookup("#conversationList").query();
-    }
-
-    @SuppressWarnings("unchecked")
-    private ListView<ThreadEntry> messageList() {
-        return (ListView<ThreadEntry>) lookup("#messageList").query();
     }
 
     @SuppressWarnings("unchecked")

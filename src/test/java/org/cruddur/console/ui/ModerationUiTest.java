@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
-import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.service.items.MessageRow;
 import org.cruddur.console.service.moderation.ModerationLog;
 import org.cruddur.console.service.table.MessagesTable;
@@ -32,29 +28,6 @@ class ModerationUiTest extends ConsoleWindowTest {
         Files.writeString(dirs.profilesFile(), "{\"profiles\": [{\"name\": \"mod\", \"kind\": \"endpoint\", \"endpoint\": \""
                 + dynamo.endpoint() + "\", \"table\": \"" + table + "\", \"read_only\": " + readOnly + "}]}");
         app = (ConsoleApp) FxToolkit.setupApplication(() -> new ConsoleApp(dirs, "mod"));
-    }
-
-    private static <T> T fx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private ListView<ThreadEntry> messageList() {
-        return (ListView<ThreadEntry>) lookup("#messageList").query();
-    }
-
-    @SuppressWarnings("unchecked")
-    private ListView<MessageGroupRow> conversationList() {
-        return (ListView<MessageGroupRow>) lookup("#conversationList").query();
     }
 
     private Optional<ContextMenu> bubbleMenu() {

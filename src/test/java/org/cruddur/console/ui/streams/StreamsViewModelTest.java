@@ -2,9 +2,6 @@ package org.cruddur.console.ui.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import javafx.application.Platform;
-import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.service.patterns.PostResult;
 import org.cruddur.console.service.seeding.SeedPlan;
 import org.cruddur.console.service.seeding.SeedUsers;
@@ -13,51 +10,31 @@ import org.cruddur.console.service.streams.RecordKind;
 import org.cruddur.console.service.streams.StreamEvent;
 import org.cruddur.console.service.streams.StreamStart;
 import org.cruddur.console.service.table.MessagesTable;
-import org.cruddur.console.ui.ConsoleModel;
+import org.cruddur.console.ui.FxConsoleModelTest;
 import org.cruddur.console.ui.FxThread;
 import org.cruddur.console.ui.LocalDynamo;
-import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.ui.main.ConnectionState;
-import org.cruddur.console.ui.main.MainViewModel;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 
 /**
  * The Streams pane's view model on the real FX thread and executor, on DynamoDB Local: it follows while shown, pauses
  * and resumes without losing records, stops when hidden, filters, keeps at most its limit, and starts over on another table.
  */
-class StreamsViewModelTest {
+class StreamsViewModelTest extends FxConsoleModelTest {
 
-    @TempDir
-    Path home;
-    LocalDynamo dynamo;
-    FxBackgroundWork work;
-    ConsoleModel model;
     StreamsViewModel vm;
-
-    @BeforeAll
-    static void toolkit() {
-        FxThread.start();
-    }
 
     @BeforeEach
     void setUp() {
-        dynamo = LocalDynamo.shared();
-        work = new FxBackgroundWork(3);
-        AppDirectories dirs = new AppDirectories(home.resolve("config"), home.resolve("data"));
-        model = FxThread.call(() -> new ConsoleModel(dirs, work, MainViewModel.defaultOpener(), Platform::runLater, 5));
         vm = model.streams();
     }
 
     @AfterEach
-    void tearDown() {
+    void stopTheTail() {
         FxThread.run(() -> vm.activeProperty().set(false));
-        FxThread.run(() -> model.main().close());
-        work.close();
     }
 
     private String tableWithSchema(boolean stream) {
