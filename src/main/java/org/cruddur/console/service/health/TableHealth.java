@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.cruddur.console.service.session.ConflictRetry;
 import org.cruddur.console.service.items.ChatUser;
 import org.cruddur.console.service.ConsoleException;
 import org.cruddur.console.service.session.DynamoSession;
@@ -18,7 +18,6 @@ import org.cruddur.console.service.items.TableItems;
 import org.cruddur.console.service.table.TableScanner;
 import org.cruddur.console.service.capacity.ReadCapacityBudget;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -38,7 +37,6 @@ public final class TableHealth {
 
     /** DynamoDB's limit of items in one transaction. */
     static final int MAX_TRANSACTION_ITEMS = 100;
-    private static final int MAX_ATTEMPTS = 50;
 
     private final DynamoSession session;
     private final ConversationReader reader;
@@ -170,30 +168,17 @@ public final class TableHealth {
         try {
             session.call(c -> c.transactWriteItems(t -> t.transactItems(items)));
         } catch (ConsoleException e) {
-            if (e.getCause() instanceof TransactionCanceledException tce && conflict(tce)) {
+            if (e.getCause() instanceof TransactionCanceledException tce && ConflictRetry.isConflict(tce)) {
                 throw tce;
             }
             throw e;
         }
     }
 
-    private static boolean conflict(TransactionCanceledException e) {
-        return e.cancellationReasons().stream().map(CancellationReason::code).filter(Objects::nonNull)
-                .anyMatch(code -> code.equals("ConditionalCheckFailed") || code.equals("TransactionConflict"));
-    }
-
     private static void giveUpOrBackoff(int attempt, String groupUuid) {
-        if (attempt >= MAX_ATTEMPTS) {
-            throw new ConsoleException(ConsoleException.Kind.THROTTLED,
-                    "Conversation " + groupUuid + " kept changing during its repair: gave up after " + attempt + " attempts; try again");
-        }
-        long cap = Math.min(200, 5L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Repair cancelled");
-        }
+        ConflictRetry.giveUpOrBackoff(attempt,
+                n -> "Conversation " + groupUuid + " kept changing during its repair: gave up after " + n + " attempts; try again",
+                "Repair cancelled");
     }
 
     /**

@@ -3,8 +3,7 @@ package org.cruddur.console.service.moderation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
+import org.cruddur.console.service.session.ConflictRetry;
 import org.cruddur.console.service.ConsoleException;
 import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.service.items.MessageRow;
@@ -24,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * that fails because another writer got there first is re-read and retried with backoff, anything else is reported.
  */
 final class ModerationWrites {
-
-    static final int MAX_ATTEMPTS = 50;
 
     private static final String ROW_OF_GROUP = "attribute_exists(pk) AND message_group_uuid = :g";
 
@@ -47,7 +44,7 @@ final class ModerationWrites {
             session.call(c -> c.transactWriteItems(t -> t.transactItems(items)));
         } catch (ConsoleException e) {
             if (e.getCause() instanceof TransactionCanceledException tce) {
-                if (retryable(tce)) {
+                if (ConflictRetry.isConflict(tce)) {
                     throw new Conflict(tce);
                 }
                 throw new ConsoleException(ConsoleException.Kind.OTHER, action + " cancelled by DynamoDB: "
@@ -57,23 +54,8 @@ final class ModerationWrites {
         }
     }
 
-    private static boolean retryable(TransactionCanceledException e) {
-        return e.cancellationReasons().stream().map(CancellationReason::code).filter(Objects::nonNull)
-                .anyMatch(code -> code.equals("ConditionalCheckFailed") || code.equals("TransactionConflict"));
-    }
-
     static void giveUpOrBackoff(int attempt, String groupUuid) {
-        if (attempt >= MAX_ATTEMPTS) {
-            throw new ConsoleException(ConsoleException.Kind.THROTTLED,
-                    "Conversation " + groupUuid + " is too busy: gave up after " + attempt + " attempts; try again");
-        }
-        long cap = Math.min(200, 5L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Cancelled");
-        }
+        ConflictRetry.giveUpOrBackoff(attempt, n -> "Conversation " + groupUuid + " is too busy: gave up after " + n + " attempts; try again", "Cancelled");
     }
 
     private static Map<String, AttributeValue> messageKey(MessageRow m) {

@@ -1,5 +1,6 @@
 package org.cruddur.console.service.patterns;
 
+import org.cruddur.console.service.session.ConflictRetry;
 import org.cruddur.console.service.ConsoleException;
 import org.cruddur.console.service.items.ChatUser;
 import org.cruddur.console.service.items.MessageGroupRow;
@@ -16,9 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -38,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class PostMessage {
 
     public static final int MAX_LENGTH = 1024;
-    private static final int MAX_ATTEMPTS = 50;
 
     private final DynamoSession session;
     private final UserDirectory users;
@@ -137,11 +135,7 @@ public final class PostMessage {
     }
 
     private static void giveUpOrBackoff(int attempt, String groupUuid) {
-        if (attempt >= MAX_ATTEMPTS) {
-            throw new ConsoleException(ConsoleException.Kind.THROTTLED,
-                    "Conversation " + groupUuid + " is too busy: gave up after " + attempt + " attempts; try again");
-        }
-        backoff(attempt);
+        ConflictRetry.giveUpOrBackoff(attempt, n -> "Conversation " + groupUuid + " is too busy: gave up after " + n + " attempts; try again", "Cancelled");
     }
 
     private record Participants(ChatUser sender, ChatUser recipient) {
@@ -196,15 +190,10 @@ public final class PostMessage {
             session.call(c -> c.transactWriteItems(t -> t.transactItems(items)));
         } catch (ConsoleException e) {
             if (e.getCause() instanceof TransactionCanceledException tce) {
-                throw retryable(tce) ? tce : describeCancel(tce);
+                throw ConflictRetry.isConflict(tce) ? tce : describeCancel(tce);
             }
             throw e;
         }
-    }
-
-    private static boolean retryable(TransactionCanceledException e) {
-        return e.cancellationReasons().stream().map(CancellationReason::code).filter(Objects::nonNull)
-                .anyMatch(code -> code.equals("ConditionalCheckFailed") || code.equals("TransactionConflict"));
     }
 
     private static ConsoleException describeCancel(TransactionCanceledException e) {
@@ -255,16 +244,6 @@ public final class PostMessage {
                         .key(TableItems.key(TableItems.groupPk(owner), stale.lastMessageAt()))));
             }
         });
-    }
-
-    private static void backoff(int attempt) {
-        long cap = Math.min(200, 5L << Math.min(attempt, 6));
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Cancelled");
-        }
     }
 
     private static String describe(ChatUser u) {
