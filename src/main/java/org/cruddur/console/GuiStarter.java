@@ -8,6 +8,7 @@ final class GuiStarter {
 
     static void start() {
         org.cruddur.console.ui.startup.StartupTimes.mark("launcher");
+        org.cruddur.console.ui.ConsoleApp.prestartBeforeTheToolkit();
         javafx.application.Application.launch(org.cruddur.console.ui.ConsoleApp.class);
     }
 }

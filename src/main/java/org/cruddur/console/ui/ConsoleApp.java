@@ -111,14 +111,38 @@ public final class ConsoleApp extends Application {
         profiles = ProfileStore.load(dirs.profilesFile());
         preferencesFile = new PreferencesFile(dirs.preferencesFile());
         preferences = preferencesFile.load();
-        firstProfile = firstProfile();
+        firstProfile = firstProfile(profiles, preferences, startProfile);
         if (firstProfile.kind() == ConnectionProfile.Kind.EMBEDDED) {
-            // DynamoDB Local's JVM boots while the views load and the window is built, not after them; spawning it
-            // (finding its jars, a port, the process) happens beside start() rather than before it
-            Thread early = new Thread(() -> EmbeddedDynamoDbLocal.prestart(dirs.dataDir()), "prestart-dynamodb-local");
-            early.setDaemon(true);
-            early.start();
+            prestart(dirs); // nothing new when the launcher already did, before the toolkit
         }
+    }
+
+    /**
+     * Spawns DynamoDB Local before the JavaFX toolkit starts, when the real application will open the embedded profile
+     * first: 0.3 s before {@link #init} could, so the child's JVM boots beside the toolkit's start as well. Best effort:
+     * a profiles or preferences file that cannot be read is left to {@link #init}, which reports it.
+     */
+    public static void prestartBeforeTheToolkit() {
+        try {
+            AppDirectories dirs = AppDirectories.fromEnvironment();
+            ConnectionProfile first = firstProfile(ProfileStore.load(dirs.profilesFile()),
+                    new PreferencesFile(dirs.preferencesFile()).load(), null);
+            if (first.kind() == ConnectionProfile.Kind.EMBEDDED) {
+                prestart(dirs);
+            }
+        } catch (RuntimeException e) {
+            // init() reads the same files again and says what is wrong with them
+        }
+    }
+
+    /**
+     * DynamoDB Local's JVM boots while the views load and the window is built, not after them; spawning it (finding its
+     * jars, a port, the process) happens on a thread of its own.
+     */
+    private static void prestart(AppDirectories dirs) {
+        Thread early = new Thread(() -> EmbeddedDynamoDbLocal.prestart(dirs.dataDir()), "prestart-dynamodb-local");
+        early.setDaemon(true);
+        early.start();
     }
 
     @Override
@@ -258,21 +282,16 @@ public final class ConsoleApp extends Application {
         });
         // connect first: the worker starts DynamoDB Local / the SDK while the FX thread shows the window
         main.connect(firstProfile);
-        String wanted = wantedProfile();
+        String wanted = startProfile != null ? startProfile : preferences.lastProfile();
         if (wanted != null && !wanted.equals(firstProfile.name())) {
             Platform.runLater(() -> model.main().report("Profile '" + wanted + "' is not known; opened 'embedded' instead"));
         }
         primary.show();
     }
 
-    /** The profile asked for, else the last one used; null for neither. */
-    private String wantedProfile() {
-        return startProfile != null ? startProfile : preferences.lastProfile();
-    }
-
-    /** The profile to open first: the wanted one when it is known, else {@code embedded}. */
-    private ConnectionProfile firstProfile() {
-        String wanted = wantedProfile();
+    /** The profile to open first: the asked-for one, else the last one used, when it is known; else {@code embedded}. */
+    private static ConnectionProfile firstProfile(ProfileStore profiles, ConsolePreferences preferences, String startProfile) {
+        String wanted = startProfile != null ? startProfile : preferences.lastProfile();
         return wanted == null ? ConnectionProfile.EMBEDDED : profiles.find(wanted).orElse(ConnectionProfile.EMBEDDED);
     }
 

@@ -2,8 +2,11 @@ package org.cruddur.console.service.dynamodblocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.cruddur.console.config.AppDirectories;
 import org.cruddur.console.config.ConnectionProfile;
 import org.cruddur.console.service.items.MessageRow;
@@ -48,6 +51,27 @@ class EmbeddedDynamoDbLocalTest {
             assertThat(dynamoDbLocalChildrenFor(dirs)).as("no second server once the folder's server is in use").hasSize(1);
         }
         assertThat(early.get(0).isAlive()).as("closing the session stops the prestarted server").isFalse();
+    }
+
+    /**
+     * DynamoDB Local opens its database lazily, on the first request (0.5 s on a 100,000-message database); the
+     * launcher has it opened while the server starts. Seen from outside: the shared database file appears although
+     * nobody has asked the server anything.
+     */
+    @Test
+    void theLauncherOpensTheDatabaseBeforeTheFirstRequest() throws Exception {
+        AppDirectories dirs = LocalDynamoDb.dirs();
+        Path database = dirs.embeddedDatabaseDir().resolve("shared-local-instance.db");
+        assertThat(database).doesNotExist();
+        try (EmbeddedDynamoDbLocal local = EmbeddedDynamoDbLocal.start(dirs.dataDir(), s -> { })) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.exists(database) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(database).as("opened by the launcher, without any request").exists();
+            assertThat(Files.readString(dirs.dataDir().resolve("dynamodb-local.log")))
+                    .doesNotContain("the database opens on the first request");
+        }
     }
 
     private static List<ProcessHandle> dynamoDbLocalChildrenFor(AppDirectories dirs) {

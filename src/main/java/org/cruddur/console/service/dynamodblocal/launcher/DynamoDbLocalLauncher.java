@@ -23,7 +23,9 @@ import java.util.List;
  *       console: the operating system closes it when the console dies, even by SIGKILL);</li>
  *   <li>makes class-data sharing possible: DynamoDB Local's jar names its own folder in its manifest's
  *       {@code Class-Path}, which {@code -XX:ArchiveClassesAtExit} refuses on {@code -cp}; loaded through a class
- *       loader it can be archived.</li>
+ *       loader it can be archived;</li>
+ *   <li>opens the shared database while the HTTP server starts, not on the first request: DynamoDB Local does that
+ *       lazily, and on a large database (100,000 messages) the first request waited 0.5 s for it.</li>
  * </ul>
  * It uses only the JDK, and nothing of the console, because it runs on a class path of its own.
  *
@@ -90,6 +92,9 @@ public final class DynamoDbLocalLauncher {
             System.exit(EXIT_SERVER_FAILED);
             return;
         }
+        if (serverArgs.contains("-sharedDb")) {
+            openTheDatabaseAhead(server);
+        }
         if (!listenAll) {
             try {
                 bindToLoopback(server);
@@ -133,6 +138,62 @@ public final class DynamoDbLocalLauncher {
                 throw new IllegalStateException("a connector kept host " + host);
             }
         }
+    }
+
+    /**
+     * Asks DynamoDB Local's request handler for its table list on a thread of its own, which makes it open its
+     * database (SQLite, and its metadata tables) while Jetty starts. The handler opens it once, under its own lock, so
+     * a first request arriving meanwhile waits for this rather than doing it again. Only with {@code -sharedDb}: without
+     * it the database file is chosen by the request's access key and region, and this would create one. Best effort: a
+     * DynamoDB Local of another shape is simply not warmed, and the first request opens the database as before.
+     */
+    static Thread openTheDatabaseAhead(Object proxyServer) {
+        Thread ahead = new Thread(() -> {
+            try {
+                Field handlerField = proxyServer.getClass().getDeclaredField("serverHandler");
+                handlerField.setAccessible(true);
+                Object serverHandler = handlerField.get(proxyServer);
+                Field primaryField = findField(serverHandler.getClass(), "primaryHandler");
+                primaryField.setAccessible(true);
+                Object requestHandler = primaryField.get(serverHandler);
+                ClassLoader loader = requestHandler.getClass().getClassLoader();
+                Class<?> requestType = Class.forName("software.amazon.awssdk.services.dynamodb.model.ListTablesRequest", true, loader);
+                Method builderMethod = requestType.getMethod("builder");
+                Object builder = builderMethod.invoke(null);
+                // through the public Builder interface: the builder's own class is not public
+                Object request = builderMethod.getReturnType().getMethod("build").invoke(builder);
+                Method listTables = findMethod(requestHandler.getClass(), "listTables", String.class, String.class, requestType);
+                listTables.setAccessible(true);
+                listTables.invoke(requestHandler, "cruddur", "us-east-1", request);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                System.out.println("cruddur-launcher: the database opens on the first request (" + e + ")");
+            }
+        }, "open-database-ahead");
+        ahead.setDaemon(true);
+        ahead.start();
+        return ahead;
+    }
+
+    private static Field findField(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(name);
+    }
+
+    private static Method findMethod(Class<?> type, String name, Class<?>... parameters) throws NoSuchMethodException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredMethod(name, parameters);
+            } catch (NoSuchMethodException e) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchMethodException(name);
     }
 
     /**
