@@ -223,6 +223,7 @@ public final class GuiBenchmark {
         } else {
             log("no app-image launcher measured: needs " + appImage + " (mvn -Pinstaller package) and Xvfb");
         }
+        all.add(new LaunchFlags("java defaults, DynamoDB Local already running", List.of(), null, true));
         all.add(new LaunchFlags("installed launcher's options, DynamoDB Local already running", launcherOptions, null, true));
         if (appImageMeasured) {
             all.add(new LaunchFlags("installed app-image launcher, DynamoDB Local already running", List.of(), appImage, true));
