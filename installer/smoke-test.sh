@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the packaged app (issue 5), run by .ci/run after the unit tests:
 #  1. builds the app-image (and the .deb) with the installer profile; checks DynamoDB Local is not inside;
-#  2. the launcher prints the pom's version, and passes exit codes through;
+#  2. the launcher prints the pom's version, and passes exit codes through; on Linux it is the shell script that
+#     installer/linux-launcher.sh wrote (no rpm/dpkg lookup at start);
 #  3. on a temporary data folder (CRUDDUR_CONSOLE_HOME): refuses to install DynamoDB Local without consent, installs it
 #     through the app's own step (downloaded from Maven Central, checksums verified), then schema-load, seed and
 #     get-conversation --json on the embedded profile, with the JSON checked;
@@ -60,6 +61,13 @@ echo "$out"
 [ "$out" = "Cruddur Messages Console $version" ] || fail "--version printed '$out', expected 'Cruddur Messages Console $version'"
 set +e; "$launcher" ddb no-such-command >/dev/null 2>&1; code=$?; set -e
 [ "$code" = 2 ] || fail "a usage error exited $code, expected 2"
+if [ "$(uname -s)" = Linux ]; then
+  # installer/linux-launcher.sh: jpackage's native launcher runs rpm -qf and dpkg -S on itself at every start
+  [ "$(head -c 9 "$launcher")" = '#!/bin/sh' ] || fail "$launcher is still jpackage's native launcher (asks dpkg at every start)"
+  if command -v strace >/dev/null; then
+    ! strace -f -e trace=execve "$launcher" --version 2>&1 | grep -q 'dpkg\|rpm' || fail "the launcher still runs dpkg or rpm"
+  fi
+fi
 
 export CRUDDUR_CONSOLE_HOME=$work/home
 mkdir -p "$CRUDDUR_CONSOLE_HOME"
