@@ -123,16 +123,22 @@ public final class ConsoleApp extends Application {
      * a profiles or preferences file that cannot be read is left to {@link #init}, which reports it.
      */
     public static void prestartBeforeTheToolkit() {
+        prestartBeforeTheToolkit(AppDirectories.fromEnvironment());
+    }
+
+    /** @return whether the first profile is the embedded one, for which DynamoDB Local is being started */
+    static boolean prestartBeforeTheToolkit(AppDirectories dirs) {
         try {
-            AppDirectories dirs = AppDirectories.fromEnvironment();
             ConnectionProfile first = firstProfile(ProfileStore.load(dirs.profilesFile()),
                     new PreferencesFile(dirs.preferencesFile()).load(), null);
             if (first.kind() == ConnectionProfile.Kind.EMBEDDED) {
                 prestart(dirs);
+                return true;
             }
         } catch (RuntimeException e) {
             // init() reads the same files again and says what is wrong with them
         }
+        return false;
     }
 
     /**
