@@ -233,6 +233,8 @@ public final class MainController {
         paintWrites();
         writesSwitch.visibleProperty().bind(vm.tableProperty().isNotNull());
         writesSwitch.managedProperty().bind(writesSwitch.visibleProperty());
+        // a profile that does not lock writes by default (embedded, local endpoints) has no lock to turn
+        writesSwitch.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.writesLockedByDefault(), vm.selectedProfileProperty()));
         writesSwitch.setSelected(vm.writesAllowedProperty().get());
         vm.writesAllowedProperty().addListener((obs, was, allowed) -> {
             syncingWritesSwitch = true;
