@@ -170,5 +170,6 @@ class ControlsFxUiTest extends ConsoleWindowTest {
         clickOn("#cancelSeedButton");
         waitUntil(() -> statusBar().getProgress() == 0);
         waitUntil(() -> lookup("#statusBar .progress-bar").match(Node::isVisible).tryQuery().isEmpty());
+        assertThat(fx(() -> app.model().main().finishedWork())).isEmpty(); // a cancelled seed is not announced as finished
     }
 }
