@@ -99,6 +99,7 @@ class ControlsFxUiTest extends ConsoleWindowTest {
                 .filter(b -> b instanceof Button btn && "Show conversations".equals(btn.getText())).findFirst().orElseThrow());
         clickOn(show);
         waitUntil(() -> "messagesTab".equals(selectedTab()));
+        waitUntil(() -> popupTitled("Seed finished").isEmpty()); // followed: the popup closed
     }
 
     @Test
@@ -134,6 +135,26 @@ class ControlsFxUiTest extends ConsoleWindowTest {
             waitUntil(() -> !conversationList().getItems().isEmpty());
             assertThat(fx(() -> notices().isShowing())).isFalse();
         }
+    }
+
+    /** ControlsFX's switch flips only on its track and with Space; the console's flips on its caption too. */
+    @Test
+    void theDarkSwitchFlipsByClickAndBySpaceAndFollowsTheMenu() throws Exception {
+        String table = LocalDynamo.uniqueTable("cfx-switch");
+        dynamo.seed(table, 1, 3);
+        launchOn(dynamo.endpoint(), table);
+        waitUntil(() -> conversationList().getItems().size() == 1);
+        java.util.concurrent.Callable<Boolean> dark = () -> app.stage().getScene().getStylesheets().stream().anyMatch(css -> css.endsWith("dark.css"));
+        assertThat(fx(dark)).isFalse();
+
+        clickOn(lookup("#darkSwitch .label").queryAs(Node.class)); // its caption, "Dark"
+        waitUntil(dark);
+        interact(() -> lookup("#darkSwitch").query().requestFocus());
+        press(KeyCode.SPACE).release(KeyCode.SPACE);
+        waitUntil(() -> !dark.call());
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(dark);
+        assertThat(fx(() -> ((org.controlsfx.control.ToggleSwitch) lookup("#darkSwitch").query()).isSelected())).isTrue();
     }
 
     @Test

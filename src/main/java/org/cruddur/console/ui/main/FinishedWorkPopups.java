@@ -101,8 +101,14 @@ final class FinishedWorkPopups {
         return actions;
     }
 
+    /** An action that also closes its popup: it has done its job once the person followed it. */
     private static Action action(String text, String styleClass, Runnable run) {
-        Action a = new Action(text, e -> run.run());
+        Action a = new Action(text, e -> {
+            if (e.getSource() instanceof javafx.scene.Node button && button.getScene() != null) {
+                button.getScene().getWindow().hide();
+            }
+            run.run();
+        });
         a.getStyleClass().add(styleClass);
         return a;
     }
