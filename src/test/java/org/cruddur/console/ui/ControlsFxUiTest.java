@@ -174,6 +174,22 @@ class ControlsFxUiTest extends ConsoleWindowTest {
         waitUntil(() -> people.getItems().size() == everyone);
     }
 
+    /** The composer's recipient list narrows as one types (ControlsFX SearchableComboBox), by keyboard only; Enter takes the match. */
+    @Test
+    void typingInTheRecipientListNarrowsItAndEnterChoosesTheMatch() throws Exception {
+        String table = LocalDynamo.uniqueTable("cfx-recipient");
+        dynamo.seed(table, 6, 30);
+        launchOn(dynamo.endpoint(), table);
+        waitUntil(() -> !conversationList().getItems().isEmpty());
+
+        interact(() -> lookup("#recipientBox").query().requestFocus());
+        press(KeyCode.DOWN).release(KeyCode.DOWN); // opens the list with its search field, as a letter does
+        write("duarte");
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> app.model().composer().recipientProperty().get() != null);
+        assertThat(fx(() -> app.model().composer().recipientProperty().get().uuid())).isEqualTo(ConsoleModelTest.INES.uuid());
+    }
+
     @Test
     void theStatusBarShowsProgressWhileBusyAndNoneOnceIdle() throws Exception {
         String table = LocalDynamo.uniqueTable("cfx-busy");
