@@ -183,7 +183,7 @@ class ControlsFxUiTest extends ConsoleWindowTest {
         waitUntil(() -> !conversationList().getItems().isEmpty());
 
         interact(() -> lookup("#recipientBox").query().requestFocus());
-        press(KeyCode.DOWN).release(KeyCode.DOWN); // opens the list with its search field, as a letter does
+        press(KeyCode.DOWN).release(KeyCode.DOWN); // opens the list with its search field focused
         write("duarte");
         press(KeyCode.ENTER).release(KeyCode.ENTER);
         waitUntil(() -> app.model().composer().recipientProperty().get() != null);
