@@ -170,7 +170,9 @@ public final class ConsoleApp extends Application {
         });
         model.inbox().preferredUserUuidProperty().set(preferences.lastUser());
 
-        inboxController = new InboxController(model.inbox(), times, () -> mainController.showPerson());
+        javafx.beans.binding.BooleanBinding connecting = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> main.connectionProperty().get() == org.cruddur.console.ui.main.ConnectionState.CONNECTING, main.connectionProperty());
+        inboxController = new InboxController(model.inbox(), times, () -> mainController.showPerson(), connecting);
         composerController = new ComposerController(model.composer(), model.inbox().users());
         FindController findController = new FindController(model.find(), times);
         MainController.Shell shell = new MainController.Shell() {
@@ -203,7 +205,7 @@ public final class ConsoleApp extends Application {
                 return FeatureView.load("inbox/InboxView.fxml", inboxController);
             }
             @Override public Parent conversationView() {
-                return FeatureView.load("conversation/ConversationView.fxml", new ConversationController(model.conversation(), times)
+                return FeatureView.load("conversation/ConversationView.fxml", new ConversationController(model.conversation(), times, connecting)
                         .withBubbleMenu(new BubbleMenu(model.moderation(), model.conversation(), times)));
             }
             @Override public Parent composerView() {

@@ -59,6 +59,15 @@ class ConsoleAppUiTest extends ConsoleWindowTest {
         return (Label) lookup(id).query();
     }
 
+    private org.controlsfx.control.NotificationPane notices() {
+        return (org.controlsfx.control.NotificationPane) lookup("#notificationPane").query();
+    }
+
+    /** The error line's text, null while the notification pane shows no error. */
+    private String errorShown() {
+        return fx(() -> notices().isShowing() && notices().getStyleClass().contains("error-notice") ? notices().getText() : null);
+    }
+
     private Node conversationCell(int index) {
         return lookup("#conversationList .list-cell").match((ListCell<?> c) -> c.getIndex() == index && c.getItem() != null).query();
     }
@@ -157,13 +166,13 @@ class ConsoleAppUiTest extends ConsoleWindowTest {
 
         clickOn("#messageText").write("Not while read-only");
         clickOn("#sendButton");
-        waitUntil(() -> label("#errorLabel").getText() != null && label("#errorLabel").getText().contains("read-only"));
-        assertThat(label("#errorLabel").getText()).doesNotContain("\n").doesNotContain("Exception");
+        waitUntil(() -> errorShown() != null && errorShown().contains("read-only"));
+        assertThat(errorShown()).doesNotContain("\n").doesNotContain("Exception");
         try (MessagesTable t = dynamo.open(table)) {
             assertThat(t.conversations().all(group).rows()).extracting(MessageRow::message).doesNotContain("Not while read-only");
         }
 
-        clickOn("#unlockButton");
+        clickOn("#writesSwitch");
         clickOn(lookup("#confirmUnlock").queryAs(Node.class));
         waitUntil(() -> "WRITES UNLOCKED".equals(label("#writesBadge").getText()));
         clickOn("#sendButton");
@@ -176,18 +185,18 @@ class ConsoleAppUiTest extends ConsoleWindowTest {
         String table = LocalDynamo.uniqueTable("ui-down");
         writeProfiles(profile("ui-down", "http://127.0.0.1:" + port, table, false));
         launch("ui-down");
-        waitUntil(() -> "Connection failed".equals(label("#connectionLabel").getText()) && lookup("#errorBar").query().isVisible());
-        String error = label("#errorLabel").getText();
+        waitUntil(() -> "Connection failed".equals(label("#connectionLabel").getText()) && errorShown() != null);
+        String error = errorShown();
         assertThat(error).isNotBlank().doesNotContain("\n").doesNotContain("\tat ");
 
         // still usable: the menus and the search box work while disconnected
         clickOn("#userSearch").write("ma");
         try (LocalDynamo back = LocalDynamo.startAt(port)) {
             back.seed(table, 6, 60);
-            clickOn(lookup("#errorBar .button").match((javafx.scene.control.Button b) -> "Retry".equals(b.getText())).queryButton());
+            clickOn(lookup("#notificationPane .notification-bar .button").match((javafx.scene.control.Button b) -> "Retry".equals(b.getText())).queryButton());
             waitUntil(() -> "Connected".equals(label("#connectionLabel").getText()));
             waitUntil(() -> !conversationList().getItems().isEmpty() && !messageList().getItems().isEmpty());
-            assertThat(lookup("#errorBar").query().isVisible()).isFalse();
+            assertThat(fx(() -> notices().isShowing())).isFalse();
         }
     }
 
@@ -196,11 +205,11 @@ class ConsoleAppUiTest extends ConsoleWindowTest {
         String table = LocalDynamo.uniqueTable("ui-new");
         writeProfiles(profile("ui-new", dynamo.endpoint(), table, false));
         launch("ui-new");
-        waitUntil(() -> lookup("#demoBar").query().isVisible());
-        assertThat(label("#demoLabel").getText()).contains("does not exist");
-        clickOn("#demoButton");
+        waitUntil(() -> notices().isShowing() && notices().getStyleClass().contains("offer-notice"));
+        assertThat(fx(() -> notices().getText())).contains("does not exist");
+        clickOn(lookup("#notificationPane .notification-bar .demo-action").queryButton());
         waitUntil(() -> !conversationList().getItems().isEmpty() && !messageList().getItems().isEmpty());
-        assertThat(lookup("#demoBar").query().isVisible()).isFalse();
+        assertThat(fx(() -> notices().isShowing())).isFalse();
         assertThat(lookup(".bubble").queryAll()).isNotEmpty();
         // the operation log loads when first shown (Ctrl+3) and holds the calls made before that
         press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);

@@ -272,6 +272,12 @@ class ConsoleModelTest {
         assertThat(model.admin().outputProperty().get()).startsWith("Seeded 34 items");
         assertThat(model.admin().seedProgressProperty().get()).isEqualTo(1.0);
         assertThat(model.inbox().conversations()).hasSize(2);
+        // the finished seed is announced once, for the window's popup, leading to the conversations
+        assertThat(model.main().finishedWork()).hasSize(1).first().satisfies(done -> {
+            assertThat(done.title()).isEqualTo("Seed finished");
+            assertThat(done.text()).contains("2 conversations with 30 messages").contains(table);
+            assertThat(done.place()).isEqualTo(org.cruddur.console.ui.background.WorkDone.Place.MESSAGES);
+        });
 
         model.admin().filterAttributeProperty().set("message");
         model.admin().filterTextProperty().set("no such text anywhere");
@@ -300,6 +306,8 @@ class ConsoleModelTest {
         assertThat(consumed).isGreaterThan(0);
         assertThat(model.admin().scanStatusProperty().get()).startsWith("Full scan: 34 items read, 34 matched")
                 .containsPattern("\\d+\\.\\d RCU consumed, unpaced\\)$");
+        assertThat(model.main().finishedWork()).extracting(org.cruddur.console.ui.background.WorkDone::text)
+                .containsExactly("34 items read, 34 matched.");
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.cruddur.console.service.seeding.Seeder;
 import org.cruddur.console.service.table.TableScanner;
 import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.background.OneLineError;
+import org.cruddur.console.ui.background.WorkDone;
 import org.cruddur.console.ui.connection.ConnectionContext;
 import org.cruddur.console.ui.connection.TableState;
 import org.cruddur.console.ui.rawitems.RawItemsViewModel;
@@ -160,6 +161,9 @@ public final class AdminViewModel {
                             report.itemsWritten(), report.conversations(), report.messages(), report.took().toMillis() / 1000.0,
                             report.itemsPerSecond(), report.retries()));
                     main.dataChanged(TableState.READY);
+                    main.finished(WorkDone.shownIn(WorkDone.Place.MESSAGES, "Seed finished", String.format(java.util.Locale.ROOT,
+                            "%d conversations with %d messages written to '%s' in %.1f s.", report.conversations(), report.messages(),
+                            t.session().tableName(), report.took().toMillis() / 1000.0)));
                 });
     }
 
@@ -234,8 +238,12 @@ public final class AdminViewModel {
                         progress.message(pace(budget));
                     }, progress::stopRequested, budget);
             return new FullScan(summary, budget.consumedTotal(), budget.describe());
-        }, done -> scanStatus.set(String.format(Locale.ROOT, "Full scan: %d items read, %d matched (%d segments; %.1f RCU consumed, %s)",
-                done.summary().scanned(), done.summary().matched(), done.summary().segments(), done.consumed(), done.budget()))));
+        }, done -> {
+            scanStatus.set(String.format(Locale.ROOT, "Full scan: %d items read, %d matched (%d segments; %.1f RCU consumed, %s)",
+                    done.summary().scanned(), done.summary().matched(), done.summary().segments(), done.consumed(), done.budget()));
+            main.finished(WorkDone.shownIn(WorkDone.Place.ADMIN, "Full scan finished", String.format(Locale.ROOT,
+                    "%d items read, %d matched.", done.summary().scanned(), done.summary().matched())));
+        }));
     }
 
     /** A full scan's answer and what it cost. */

@@ -1,9 +1,13 @@
 package org.cruddur.console.ui.background;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,6 +24,10 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
     private final ExecutorService executor;
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper(this, "running", 0);
     private final ReadOnlyStringWrapper currentTitle = new ReadOnlyStringWrapper(this, "currentTitle", "");
+    /** The progress of the newest counted job still running: -1 while it does not know, 0 when nothing runs. */
+    private final ReadOnlyDoubleWrapper currentProgress = new ReadOnlyDoubleWrapper(this, "currentProgress", 0);
+    /** Counted jobs still running, oldest first; read and changed on the FX thread. */
+    private final Deque<JobTask<?>> counting = new ArrayDeque<>();
 
     public FxBackgroundWork(int threads) {
         AtomicInteger counter = new AtomicInteger();
@@ -39,6 +47,21 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
         return currentTitle.getReadOnlyProperty();
     }
 
+    /** Progress of the newest job still running (what the status bar shows): -1 indeterminate, 0 when idle. */
+    public ReadOnlyDoubleProperty currentProgressProperty() {
+        return currentProgress.getReadOnlyProperty();
+    }
+
+    private void followNewestJob() {
+        currentProgress.unbind();
+        JobTask<?> newest = counting.peekLast();
+        if (newest == null) {
+            currentProgress.set(0);
+        } else {
+            currentProgress.bind(newest.progressProperty());
+        }
+    }
+
     @Override
     public <T> RunningJob submit(String title, Job<T> job, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         return submit(title, job, onSuccess, onFailure, true);
@@ -54,9 +77,13 @@ public final class FxBackgroundWork implements BackgroundWork, AutoCloseable {
         if (counted) {
             running.set(running.get() + 1);
             currentTitle.set(title);
+            counting.addLast(task);
+            followNewestJob();
             task.stateProperty().addListener((obs, was, state) -> {
                 if (state == Worker.State.SUCCEEDED || state == Worker.State.FAILED || state == Worker.State.CANCELLED) {
                     running.set(running.get() - 1);
+                    counting.remove(task);
+                    followNewestJob();
                     if (running.get() == 0) {
                         currentTitle.set("");
                     }

@@ -3,23 +3,24 @@ package org.cruddur.console.ui.composer;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
 import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.service.items.ChatUser;
 
-/** The message box: inline validation, a recipient picker for new conversations, Ctrl+Enter to send. */
+/** The message box: inline validation, a searchable recipient picker for new conversations, Ctrl+Enter to send. */
 public final class ComposerController {
 
     private final ComposerViewModel vm;
     private final ObservableList<ChatUser> people;
 
     @FXML private Label targetLabel;
-    @FXML private ComboBox<ChatUser> recipientBox;
+    @FXML private SearchableComboBox<ChatUser> recipientBox;
     @FXML private Button clearRecipientButton;
     @FXML private TextArea messageText;
     @FXML private Button sendButton;
@@ -39,6 +40,18 @@ public final class ComposerController {
         targetLabel.textProperty().bind(vm.targetProperty());
         sendButton.disableProperty().bind(vm.canSendProperty().not());
         recipientBox.setItems(people);
+        // the search field narrows the list by this text: name and @handle
+        recipientBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ChatUser u) {
+                return u == null ? "" : PersonName.of(u);
+            }
+
+            @Override
+            public ChatUser fromString(String text) {
+                return null; // chosen from the list, never typed in
+            }
+        });
         recipientBox.setCellFactory(list -> new PersonCell());
         recipientBox.setButtonCell(new PersonCell());
         recipientBox.valueProperty().bindBidirectional(vm.recipientProperty());

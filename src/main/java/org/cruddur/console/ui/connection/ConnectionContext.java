@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import org.cruddur.console.service.table.MessagesTable;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.background.LatestRequest;
+import org.cruddur.console.ui.background.WorkDone;
 
 /**
  * What a feature's view model needs of the connection, and no more: the open table, a signal that its data changed,
@@ -32,6 +33,9 @@ public interface ConnectionContext {
     void report(Throwable failure);
 
     void report(String message);
+
+    /** Announces background work the person started and that finished (the window shows it as a popup). */
+    void finished(WorkDone done);
 
     BackgroundWork work();
 

@@ -2,6 +2,9 @@ package org.cruddur.console.ui.conversation;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -18,6 +21,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.MaskerPane;
 import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.ui.view.ListScrolling;
@@ -36,10 +40,18 @@ public final class ConversationController {
     @FXML private Button olderButton;
     @FXML private Button newestButton;
     @FXML private ListView<ThreadEntry> messageList;
+    @FXML private MaskerPane threadMasker;
+    private final ObservableBooleanValue connecting;
 
     public ConversationController(ConversationViewModel vm, MessageTimes times) {
+        this(vm, times, new SimpleBooleanProperty(false));
+    }
+
+    /** @param connecting true while the console connects: the thread is masked meanwhile */
+    public ConversationController(ConversationViewModel vm, MessageTimes times, ObservableBooleanValue connecting) {
         this.vm = vm;
         this.times = times;
+        this.connecting = connecting;
     }
 
     /**
@@ -68,7 +80,13 @@ public final class ConversationController {
         }, vm.conversationProperty(), vm.entries(), vm.hasOlderProperty(), vm.hasNewerProperty()));
         subtitleLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> vm.conversationProperty().get() == null ? null
                 : new Tooltip("message_group_uuid " + vm.conversationProperty().get().messageGroupUuid()), vm.conversationProperty()));
-        loadingIndicator.visibleProperty().bind(vm.loadingProperty());
+        // connecting and a conversation's first page mask the thread; older pages only turn the small indicator
+        BooleanBinding firstPage = vm.loadingProperty().and(Bindings.isEmpty(vm.entries()));
+        threadMasker.visibleProperty().bind(Bindings.createBooleanBinding(() -> connecting.get() || firstPage.get(),
+                connecting, firstPage));
+        threadMasker.textProperty().bind(Bindings.createStringBinding(
+                () -> connecting.get() ? "Connecting…" : "Loading messages…", connecting));
+        loadingIndicator.visibleProperty().bind(vm.loadingProperty().and(threadMasker.visibleProperty().not()));
         olderButton.disableProperty().bind(vm.hasOlderProperty().not().or(vm.loadingProperty()));
         newestButton.visibleProperty().bind(vm.newerDroppedProperty());
         newestButton.managedProperty().bind(newestButton.visibleProperty());

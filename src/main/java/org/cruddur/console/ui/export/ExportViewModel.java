@@ -17,6 +17,7 @@ import org.cruddur.console.service.transcripts.TranscriptExport;
 import org.cruddur.console.service.transcripts.TranscriptFormat;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.background.LatestRequest;
+import org.cruddur.console.ui.background.WorkDone;
 import org.cruddur.console.ui.connection.ConnectionContext;
 
 /**
@@ -71,7 +72,10 @@ public final class ExportViewModel {
             }
             long n = export.toFile(subject.uuid(), f, z, target, p -> report(progress, p), progress::stopRequested);
             return "Exported " + n + " messages to " + target;
-        }, outcome::set);
+        }, done -> {
+            outcome.set(done);
+            main.finished(WorkDone.wrote(target, "Export written", done));
+        });
         return true;
     }
 

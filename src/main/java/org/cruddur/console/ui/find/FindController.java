@@ -59,6 +59,12 @@ public final class FindController {
                 e.consume();
             }
         });
+        // the field's clear button (ControlsFX) empties it: the results go with the text, as with Esc
+        findField.textProperty().addListener((obs, was, now) -> {
+            if ((now == null || now.isEmpty()) && was != null && !was.isEmpty()) {
+                vm.clear();
+            }
+        });
         findStatusLabel.textProperty().bind(vm.statusProperty());
         findRuleLabel.setText(vm.matchRule());
         findField.setTooltip(new javafx.scene.control.Tooltip("Enter: find, then the next (older) match; Shift+Enter: the previous one; Esc: clear.\n"

@@ -27,6 +27,7 @@ import org.cruddur.console.service.health.TableHealth;
 import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.background.OneLineError;
+import org.cruddur.console.ui.background.WorkDone;
 import org.cruddur.console.ui.connection.ConnectionContext;
 import org.cruddur.console.ui.rawitems.RawItemsViewModel;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -166,8 +167,10 @@ public final class HealthViewModel {
                 (RepairReport r) -> {
                     connection.dataChanged(null);
                     show(null);
-                    status.set(String.format(Locale.ROOT, "Repaired %d conversations: %d rows deleted, %d put%s. Run the check again to see the rest.",
-                            r.writes().size(), r.rowsDeleted(), r.rowsPut(), r.skipped().isEmpty() ? "" : "; " + r.skipped().size() + " skipped"));
+                    String done = String.format(Locale.ROOT, "Repaired %d conversations: %d rows deleted, %d put%s.",
+                            r.writes().size(), r.rowsDeleted(), r.rowsPut(), r.skipped().isEmpty() ? "" : "; " + r.skipped().size() + " skipped");
+                    status.set(done + " Run the check again to see the rest.");
+                    connection.finished(WorkDone.shownIn(WorkDone.Place.HEALTH, "Repair applied", done));
                 });
     }
 

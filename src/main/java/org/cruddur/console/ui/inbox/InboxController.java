@@ -1,7 +1,11 @@
 package org.cruddur.console.ui.inbox;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
+import org.controlsfx.control.MaskerPane;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ContextMenu;
@@ -42,12 +46,20 @@ public final class InboxController {
     @FXML private ListView<MessageGroupRow> conversationList;
     @FXML private Label conversationsTitle;
     @FXML private ProgressIndicator loadingIndicator;
+    @FXML private MaskerPane conversationsMasker;
+    private final ObservableBooleanValue connecting;
 
     /** @param showDetails brings the details pane forward when someone is picked with the mouse or keyboard */
     public InboxController(InboxViewModel vm, MessageTimes times, Runnable showDetails) {
+        this(vm, times, showDetails, new SimpleBooleanProperty(false));
+    }
+
+    /** @param connecting true while the console connects: the conversation list is masked meanwhile */
+    public InboxController(InboxViewModel vm, MessageTimes times, Runnable showDetails, ObservableBooleanValue connecting) {
         this.vm = vm;
         this.times = times;
         this.showDetails = showDetails;
+        this.connecting = connecting;
     }
 
     @FXML
@@ -107,7 +119,13 @@ public final class InboxController {
             return u == null ? "Conversations" : "Conversations of " + PersonName.name(u.uuid(), u.displayName())
                     + " (" + vm.conversations().size() + (vm.hasMoreProperty().get() ? "+" : "") + ")";
         }, vm.selectedUserProperty(), vm.conversations(), vm.hasMoreProperty()));
-        loadingIndicator.visibleProperty().bind(vm.loadingProperty());
+        // connecting and the first page mask the list; later pages only turn the small indicator
+        BooleanBinding firstPage = vm.loadingProperty().and(Bindings.isEmpty(vm.conversations()));
+        conversationsMasker.visibleProperty().bind(Bindings.createBooleanBinding(() -> connecting.get() || firstPage.get(),
+                connecting, firstPage));
+        conversationsMasker.textProperty().bind(Bindings.createStringBinding(
+                () -> connecting.get() ? "Connecting…" : "Loading conversations…", connecting));
+        loadingIndicator.visibleProperty().bind(vm.loadingProperty().and(conversationsMasker.visibleProperty().not()));
         // scrolling to the end reads more, but a first page that fits the list cannot scroll: this row can always be clicked
         loadMoreButton.visibleProperty().bind(vm.hasMoreProperty());
         loadMoreButton.managedProperty().bind(loadMoreButton.visibleProperty());

@@ -1,11 +1,14 @@
 package org.cruddur.console.ui.main;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -16,7 +19,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Tab;
@@ -25,13 +31,18 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.shape.Circle;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+import org.controlsfx.control.ToggleSwitch;
+import org.controlsfx.control.action.Action;
 import org.cruddur.console.config.ConnectionProfile;
+import org.cruddur.console.ui.background.WorkDone;
 import org.cruddur.console.ui.profiles.ProfileColor;
 import org.cruddur.console.ui.connection.TableState;
 import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.ui.preferences.ConsolePreferences;
 
-/** The window shell: top bar, error and first-start bars, the panes' hosts, menus and shortcuts. Logic lives in {@link MainViewModel}. */
+/** The window shell: top bar, the notification pane (error line, first-start offer), the panes' hosts, status bar, menus and shortcuts. Logic lives in {@link MainViewModel}. */
 public final class MainController {
 
     /** What the shell asks of the application around it. */
@@ -107,19 +118,13 @@ public final class MainController {
     @FXML private Label tableLabel;
     @FXML private Label connectionLabel;
     @FXML private Label awsIdentityLabel;
-    @FXML private Button signInAgainButton;
-    @FXML private ProgressIndicator busyIndicator;
     @FXML private Label writesBadge;
-    @FXML private Button unlockButton;
-    @FXML private Button lockButton;
+    @FXML private ToggleSwitch writesSwitch;
+    @FXML private ToggleSwitch darkSwitch;
     @FXML private MenuItem unlockItem;
     @FXML private MenuItem lockItem;
-    @FXML private HBox errorBar;
-    @FXML private Label errorLabel;
-    @FXML private HBox demoBar;
-    @FXML private Label demoLabel;
-    @FXML private Button demoButton;
-    @FXML private javafx.scene.control.ProgressBar demoProgress;
+    @FXML private NotificationPane notificationPane;
+    @FXML private StackPane notifiedContent;
     @FXML private TabPane tabs;
     @FXML private Tab messagesTab;
     @FXML private Tab adminTab;
@@ -139,9 +144,12 @@ public final class MainController {
     @FXML private StackPane operationLogHost;
     @FXML private Tab streamsTab;
     @FXML private StackPane streamsHost;
-    @FXML private Label statusLabel;
-    @FXML private Label workLabel;
+    @FXML private StatusBar statusBar;
     @FXML private CheckMenuItem darkThemeItem;
+    private boolean syncingWritesSwitch;
+
+    /** What the notification pane can show: one at a time. */
+    private enum Notice { ERROR, DEMO_OFFER }
 
     public MainController(MainViewModel vm, Runnable adminShown, FxBackgroundWork work, Shell shell,
                           ConsolePreferences.Theme initialTheme) {
@@ -201,9 +209,13 @@ public final class MainController {
         vm.connectionProperty().addListener((obs, was, state) -> paintConnection(state));
         paintConnection(vm.connectionProperty().get());
 
-        busyIndicator.visibleProperty().bind(work.runningProperty().greaterThan(0));
+        statusBar.setFocusTraversable(false); // it only tells: Tab passes it by
+        statusBar.textProperty().bind(vm.statusProperty());
+        statusBar.progressProperty().bind(work.currentProgressProperty());
+        Label workLabel = new Label();
+        workLabel.getStyleClass().add("work-title");
         workLabel.textProperty().bind(work.currentTitleProperty());
-        statusLabel.textProperty().bind(vm.statusProperty());
+        statusBar.getRightItems().setAll(workLabel);
 
         writesBadge.textProperty().bind(Bindings.createStringBinding(() -> {
             if (vm.table() == null) {
@@ -219,43 +231,59 @@ public final class MainController {
         vm.writesAllowedProperty().addListener((obs, was, now) -> paintWrites());
         vm.tableProperty().addListener((obs, was, now) -> paintWrites());
         paintWrites();
-        unlockButton.visibleProperty().bind(vm.writesAllowedProperty().not().and(vm.tableProperty().isNotNull()));
-        unlockButton.managedProperty().bind(unlockButton.visibleProperty());
-        lockButton.visibleProperty().bind(vm.writesAllowedProperty().and(Bindings.createBooleanBinding(vm::writesLockedByDefault, vm.selectedProfileProperty())));
-        lockButton.managedProperty().bind(lockButton.visibleProperty());
-        unlockItem.disableProperty().bind(unlockButton.visibleProperty().not());
+        writesSwitch.visibleProperty().bind(vm.tableProperty().isNotNull());
+        writesSwitch.managedProperty().bind(writesSwitch.visibleProperty());
+        // a profile that does not lock writes by default (embedded, local endpoints) has no lock to turn
+        writesSwitch.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.writesLockedByDefault(), vm.selectedProfileProperty()));
+        writesSwitch.setSelected(vm.writesAllowedProperty().get());
+        vm.writesAllowedProperty().addListener((obs, was, allowed) -> {
+            syncingWritesSwitch = true;
+            try {
+                writesSwitch.setSelected(allowed);
+            } finally {
+                syncingWritesSwitch = false;
+            }
+        });
+        // flipping the switch asks as the menu items do (unlocking confirms first); it shows the lock as it then is
+        writesSwitch.selectedProperty().addListener((obs, was, wanted) -> {
+            if (syncingWritesSwitch || wanted == vm.writesAllowedProperty().get()) {
+                return;
+            }
+            syncingWritesSwitch = true;
+            try {
+                writesSwitch.setSelected(vm.writesAllowedProperty().get());
+            } finally {
+                syncingWritesSwitch = false;
+            }
+            Platform.runLater(wanted ? this::unlockWrites : this::lockWrites);
+        });
+        togglesWhereverClicked(writesSwitch);
+        togglesWhereverClicked(darkSwitch);
+        unlockItem.disableProperty().bind(vm.writesAllowedProperty().or(vm.tableProperty().isNull()));
         lockItem.disableProperty().bind(vm.writesAllowedProperty().not());
 
-        errorBar.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        errorBar.managedProperty().bind(errorBar.visibleProperty());
-        errorLabel.textProperty().bind(vm.errorProperty());
-        signInAgainButton.visibleProperty().bind(vm.signInOfferedProperty());
-        signInAgainButton.managedProperty().bind(vm.signInOfferedProperty());
+        notificationPane.skinProperty().addListener((obs, was, skin) -> pushContentBelowTheBar());
+        notificationPane.addEventFilter(KeyEvent.KEY_PRESSED, this::shortcutsReachTheWindow);
+        vm.errorProperty().addListener((obs, was, now) -> showNotice());
+        vm.signInOfferedProperty().addListener((obs, was, now) -> showNotice());
+        vm.offerDemoDataProperty().addListener((obs, was, now) -> showNotice());
+        vm.demoLoadingProperty().addListener((obs, was, now) -> showNotice());
+        vm.tableStateProperty().addListener((obs, was, now) -> showNotice());
+        vm.selectedProfileProperty().addListener((obs, was, now) -> showNotice());
+        showNotice();
         awsIdentityLabel.textProperty().bind(vm.awsIdentityProperty());
         awsIdentityLabel.visibleProperty().bind(vm.awsIdentityProperty().isNotEmpty());
         awsIdentityLabel.managedProperty().bind(awsIdentityLabel.visibleProperty());
         // on a narrow window the identity gives way first: the bar's captions and buttons keep their whole text
         topBar.getChildren().stream().filter(n -> n != awsIdentityLabel)
-                .filter(n -> n instanceof Label || n instanceof Button)
+                .filter(n -> n instanceof javafx.scene.control.Labeled)
                 .forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         awsIdentityLabel.setTooltip(new javafx.scene.control.Tooltip());
         awsIdentityLabel.getTooltip().textProperty().bind(Bindings.concat("On AWS as ", vm.awsIdentityProperty()));
 
-        demoBar.visibleProperty().bind(vm.offerDemoDataProperty().or(vm.demoLoadingProperty()));
-        demoButton.disableProperty().bind(vm.demoLoadingProperty());
-        demoProgress.visibleProperty().bind(vm.demoLoadingProperty());
-        demoProgress.managedProperty().bind(demoProgress.visibleProperty());
-        demoProgress.progressProperty().bind(vm.demoProgressProperty());
-        demoBar.managedProperty().bind(demoBar.visibleProperty());
-        demoLabel.textProperty().bind(Bindings.createStringBinding(() -> {
-            String table = vm.selectedProfile() == null ? "" : vm.selectedProfile().tableName();
-            if (vm.demoLoadingProperty().get()) {
-                return "Loading the schema and " + MainViewModel.DEMO_CONVERSATIONS + " demo conversations into '" + table + "'…";
-            }
-            return (vm.tableStateProperty().get() == TableState.MISSING ? "The table '" + table + "' does not exist yet."
-                    : "The table '" + table + "' is empty.")
-                    + " Load the schema and " + MainViewModel.DEMO_CONVERSATIONS + " demo conversations to look around.";
-        }, vm.tableStateProperty(), vm.selectedProfileProperty(), vm.demoLoadingProperty()));
+        DesktopFiles files = new DesktopFiles(work, vm::report);
+        new FinishedWorkPopups(() -> root.getScene() == null ? null : root.getScene().getWindow(), this::showPlace, files)
+                .follow(vm.finishedWork());
 
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, tab) -> {
             if (tab == adminTab) {
@@ -266,6 +294,135 @@ public final class MainController {
         darkThemeItem.setSelected(theme.get() == ConsolePreferences.Theme.DARK);
         darkThemeItem.selectedProperty().addListener((obs, was, dark) ->
                 theme.set(dark ? ConsolePreferences.Theme.DARK : ConsolePreferences.Theme.LIGHT));
+        darkSwitch.selectedProperty().bindBidirectional(darkThemeItem.selectedProperty());
+    }
+
+    /**
+     * The error line, else the first-start offer, in the notification pane with their actions; hidden when neither
+     * applies. An error shown again in place keeps the pane where it is (no slide out and in).
+     */
+    private void showNotice() {
+        String error = vm.errorProperty().get();
+        if (error != null && !error.isEmpty()) {
+            List<Action> actions = new ArrayList<>();
+            if (vm.signInOfferedProperty().get()) {
+                actions.add(noticeAction("Sign in again…", "sign-in-action", this::signIn));
+            }
+            actions.add(noticeAction("Retry", "retry-action", this::refresh));
+            actions.add(noticeAction("Dismiss", "dismiss-action", this::dismissError));
+            Label icon = new Label("⚠");
+            icon.getStyleClass().add("error-icon");
+            present(Notice.ERROR, error, icon, actions);
+            return;
+        }
+        if (vm.offerDemoDataProperty().get() || vm.demoLoadingProperty().get()) {
+            Action load = noticeAction("Load schema and seed demo data", "demo-action", this::loadDemoData);
+            load.disabledProperty().bind(vm.demoLoadingProperty());
+            javafx.scene.Node graphic;
+            if (vm.demoLoadingProperty().get()) {
+                ProgressBar progress = new ProgressBar();
+                progress.setPrefWidth(160);
+                progress.progressProperty().bind(vm.demoProgressProperty());
+                graphic = progress;
+            } else {
+                Label icon = new Label("ℹ");
+                icon.getStyleClass().add("offer-icon");
+                graphic = icon;
+            }
+            present(Notice.DEMO_OFFER, demoText(), graphic, List.of(load));
+            return;
+        }
+        notificationPane.hide();
+    }
+
+    private void present(Notice kind, String text, javafx.scene.Node graphic, List<Action> actions) {
+        notificationPane.getStyleClass().removeAll("error-notice", "offer-notice");
+        notificationPane.getStyleClass().add(kind == Notice.ERROR ? "error-notice" : "offer-notice");
+        notificationPane.setText(text);
+        notificationPane.setGraphic(graphic);
+        notificationPane.getActions().setAll(actions);
+        if (!notificationPane.isShowing()) {
+            notificationPane.show();
+        }
+    }
+
+    private String demoText() {
+        String table = vm.selectedProfile() == null ? "" : vm.selectedProfile().tableName();
+        if (vm.demoLoadingProperty().get()) {
+            return "Loading the schema and " + MainViewModel.DEMO_CONVERSATIONS + " demo conversations into '" + table + "'…";
+        }
+        return (vm.tableStateProperty().get() == TableState.MISSING ? "The table '" + table + "' does not exist yet."
+                : "The table '" + table + "' is empty.")
+                + " Load the schema and " + MainViewModel.DEMO_CONVERSATIONS + " demo conversations to look around.";
+    }
+
+    private static Action noticeAction(String text, String styleClass, Runnable run) {
+        Action a = new Action(text, e -> run.run());
+        a.getStyleClass().add(styleClass);
+        return a;
+    }
+
+    /**
+     * The pane slides its bar over the top of what it holds; here the panes move down by the bar's height instead, so
+     * the bar never hides the tabs or the people search while it is shown.
+     */
+    private void pushContentBelowTheBar() {
+        javafx.scene.Node bar = notificationPane.lookup(".notification-bar");
+        if (bar instanceof javafx.scene.layout.Region region) {
+            notifiedContent.paddingProperty().bind(Bindings.createObjectBinding(
+                    () -> new Insets(region.getHeight(), 0, 0, 0), region.heightProperty()));
+        }
+    }
+
+    /**
+     * ControlsFX's notification bar consumes every key pressed inside it, so with the focus on Retry the window's
+     * shortcuts (F5, Ctrl+Q…) would do nothing: they are run here before the bar sees the key.
+     */
+    private void shortcutsReachTheWindow(KeyEvent e) {
+        if (!(e.getTarget() instanceof javafx.scene.Node target) || notificationPane.getScene() == null || !insideBar(target)) {
+            return;
+        }
+        for (var shortcut : notificationPane.getScene().getAccelerators().entrySet()) {
+            if (shortcut.getKey().match(e)) {
+                e.consume();
+                shortcut.getValue().run();
+                return;
+            }
+        }
+    }
+
+    private static boolean insideBar(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains("notification-bar")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** ControlsFX's switch flips only on its track; a click on its caption flips it too (Space does already). */
+    private static void togglesWhereverClicked(ToggleSwitch toggle) {
+        toggle.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() != MouseButton.PRIMARY || !toggle.contains(e.getX(), e.getY())) {
+                return;
+            }
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null && n != toggle; n = n.getParent()) {
+                if (n.getStyleClass().contains("thumb-area") || n.getStyleClass().contains("thumb")) {
+                    return; // the switch's own handler flips it
+                }
+            }
+            toggle.setSelected(!toggle.isSelected());
+        });
+    }
+
+    /** Brings forward the pane that shows finished work's result. */
+    private void showPlace(WorkDone.Place place) {
+        switch (place) {
+            case MESSAGES -> showMessages();
+            case ADMIN -> showAdmin();
+            case HEALTH -> showHealth();
+            case NONE -> { }
+        }
     }
 
     private static void loadWhenFirstShown(Tab tab, StackPane host, java.util.function.Supplier<Parent> view) {

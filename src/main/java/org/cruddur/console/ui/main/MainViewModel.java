@@ -37,6 +37,7 @@ import org.cruddur.console.ui.background.BackgroundWork;
 import org.cruddur.console.ui.background.JobsInFlight;
 import org.cruddur.console.ui.background.LatestRequest;
 import org.cruddur.console.ui.background.OneLineError;
+import org.cruddur.console.ui.background.WorkDone;
 import org.cruddur.console.ui.connection.ConnectionContext;
 import org.cruddur.console.ui.connection.TableState;
 
@@ -83,6 +84,8 @@ public final class MainViewModel implements ConnectionContext {
     private final StringProperty awsIdentity = new SimpleStringProperty(this, "awsIdentity", "");
     private final LatestRequest identityRequest;
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    /** Finished work announced by the view models, newest last; the window pops each one up as it arrives. */
+    private final ObservableList<WorkDone> finishedWork = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper dataVersion = new ReadOnlyIntegerWrapper(this, "dataVersion");
     /** Every request on the open table: stopped together when the table changes. */
     private final List<LatestRequest> tableRequests = new ArrayList<>();
@@ -376,6 +379,8 @@ public final class MainViewModel implements ConnectionContext {
         }, plan -> {
             status.set(t.session().describeTarget() + " · " + t.session().tableName());
             dataChanged(TableState.READY);
+            finished(WorkDone.shownIn(WorkDone.Place.MESSAGES, "Demo data loaded", plan.conversations() + " conversations with "
+                    + plan.messages() + " messages are in '" + t.session().tableName() + "'."));
         });
     }
 
@@ -437,6 +442,22 @@ public final class MainViewModel implements ConnectionContext {
     public void report(String message) {
         error.set(message);
         errorIsMissingTable = false;
+    }
+
+    /** How many announcements the list keeps: the window shows them as they come, the rest is history for tests. */
+    private static final int FINISHED_KEPT = 20;
+
+    @Override
+    public void finished(WorkDone done) {
+        finishedWork.add(done);
+        if (finishedWork.size() > FINISHED_KEPT) {
+            finishedWork.remove(0);
+        }
+    }
+
+    /** Finished work, newest last (see {@link #finished}). */
+    public ObservableList<WorkDone> finishedWork() {
+        return finishedWork;
     }
 
     public void dismissError() {
