@@ -7,8 +7,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import org.cruddur.console.ui.keys.Shortcut;
 import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.service.items.ChatUser;
 
@@ -43,8 +43,12 @@ public final class ComposerController {
         recipientBox.setButtonCell(new PersonCell());
         recipientBox.valueProperty().bindBidirectional(vm.recipientProperty());
         clearRecipientButton.disableProperty().bind(vm.recipientProperty().isNull());
+        clearRecipientButton.setAccessibleText("Clear the recipient: write into the open conversation");
+        messageText.setAccessibleText("Message");
+        messageText.setAccessibleHelp(Shortcut.SEND.keyText() + " sends; Ctrl+Tab leaves the field");
+        sendButton.setAccessibleHelp(Shortcut.SEND.keyText());
         messageText.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            if (Shortcut.SEND.matches(e)) {
                 e.consume();
                 vm.send();
             }
