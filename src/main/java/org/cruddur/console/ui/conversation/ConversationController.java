@@ -14,12 +14,12 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.ui.keys.Shortcut;
 import org.cruddur.console.ui.view.ListScrolling;
 
 /** The thread as chat bubbles in a virtualized list; older pages load when scrolled to the top. */
@@ -56,6 +56,9 @@ public final class ConversationController {
         messageList.setItems(vm.entries());
         messageList.setCellFactory(list -> new BubbleCell());
         messageList.setPlaceholder(new Label("Pick a conversation on the left"));
+        messageList.setAccessibleText("Messages of the open conversation");
+        messageList.setAccessibleHelp("Arrow keys move between messages; " + Shortcut.ROW_MENU.keyText() + " opens the message's menu");
+        olderButton.setAccessibleHelp("Reads the page of messages before the first one shown");
         conversationTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             MessageGroupRow g = vm.conversationProperty().get();
             return g == null ? "No conversation open" : "With " + PersonName.otherOf(g);
@@ -80,7 +83,7 @@ public final class ConversationController {
             });
             // glass on Linux sends no context-menu request for these keys: open the menu at the selected bubble here
             messageList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                if (Shortcut.ROW_MENU.matches(e)) {
                     showBubbleMenu(true, 0, 0);
                     e.consume();
                 }
@@ -221,8 +224,7 @@ public final class ConversationController {
             String wrong = damaged ? "⚠ " + String.join("\n⚠ ", entry.damage()) + "\n" : "";
             tooltip.setText(wrong + (entry.timeKnown() ? times.full(entry.at()) + "\n" : "") + "sk " + entry.message().createdAt());
             setTooltip(tooltip);
-            setAccessibleText(PersonName.senderOf(entry.message()) + ": " + entry.message().message()
-                    + (damaged ? ". ⚠ " + String.join("; ", entry.damage()) : ""));
+            setAccessibleText(SpokenMessage.of(entry, times));
             setGraphic(box);
         }
     }
