@@ -122,6 +122,13 @@ class KeyboardAndScreenReaderTest extends ConsoleWindowTest {
             assertThat(t.conversations().newest(oldest.messageGroupUuid()).rows().get(0).message()).isEqualTo("Sent with the keyboard alone");
         }
 
+        // Tab leaves the message field (a text area would type a tab into it)
+        keys(KeyCode.CONTROL, KeyCode.M);
+        waitUntil(() -> lookup("#messageText").query().isFocused());
+        type(KeyCode.TAB);
+        waitUntil(() -> !lookup("#messageText").query().isFocused());
+        assertThat(fx(() -> ((javafx.scene.control.TextArea) lookup("#messageText").query()).getText())).isEmpty();
+
         // Admin: Ctrl+2 brings it forward and the keyboard with it
         keys(KeyCode.CONTROL, KeyCode.DIGIT2);
         waitUntil(() -> tabs().getSelectionModel().getSelectedItem().getId().equals("adminTab"));

@@ -44,13 +44,18 @@ public final class ComposerController {
         recipientBox.valueProperty().bindBidirectional(vm.recipientProperty());
         clearRecipientButton.disableProperty().bind(vm.recipientProperty().isNull());
         clearRecipientButton.setAccessibleText("Clear the recipient: write into the open conversation");
-        messageText.setAccessibleText("Message");
-        messageText.setAccessibleHelp(Shortcut.SEND.keyText() + " sends; Ctrl+Tab leaves the field");
+        org.cruddur.console.ui.view.FieldNames.name(messageText, "Message");
+        messageText.setAccessibleHelp(Shortcut.SEND.keyText() + " sends; Tab leaves the field");
         sendButton.setAccessibleHelp(Shortcut.SEND.keyText());
         messageText.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (Shortcut.SEND.matches(e)) {
                 e.consume();
                 vm.send();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                // Tab leaves the message as it leaves any field (a text area would type it): the keyboard is not trapped
+                e.consume();
+                messageText.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.TAB,
+                        e.isShiftDown(), true, false, false));
             }
         });
     }

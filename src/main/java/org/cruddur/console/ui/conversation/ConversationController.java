@@ -59,6 +59,17 @@ public final class ConversationController {
         messageList.setAccessibleText("Messages of the open conversation");
         messageList.setAccessibleHelp("Arrow keys move between messages; " + Shortcut.ROW_MENU.keyText() + " opens the message's menu");
         olderButton.setAccessibleHelp("Reads the page of messages before the first one shown");
+        // tabbing into the thread lands on a message (the selected one, else the newest), not on nothing
+        messageList.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused && !vm.entries().isEmpty()) {
+                int i = messageList.getSelectionModel().getSelectedIndex();
+                if (i < 0) {
+                    messageList.getSelectionModel().select(vm.entries().size() - 1); // the arrow keys go on from here
+                } else if (messageList.getFocusModel().getFocusedIndex() < 0) {
+                    messageList.getFocusModel().focus(i);
+                }
+            }
+        });
         conversationTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             MessageGroupRow g = vm.conversationProperty().get();
             return g == null ? "No conversation open" : "With " + PersonName.otherOf(g);

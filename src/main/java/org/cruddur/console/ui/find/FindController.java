@@ -72,7 +72,7 @@ public final class FindController {
         findPreviousButton.setAccessibleHelp("Shift+Enter in the find field");
         findNextButton.setAccessibleText("Next (older) result");
         findNextButton.setAccessibleHelp("Enter in the find field");
-        findField.setAccessibleText("Find in this conversation");
+        org.cruddur.console.ui.view.FieldNames.name(findField, "Find in this conversation");
         findField.setAccessibleHelp("Enter finds, then the next older match; Shift+Enter the previous one; Escape clears");
         findResults.setAccessibleText("Find results");
         findResults.setItems(vm.results());

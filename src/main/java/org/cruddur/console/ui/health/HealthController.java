@@ -76,7 +76,7 @@ public final class HealthController {
         findingTable.setItems(vm.findings());
         findingTable.setAccessibleText("Findings");
         org.cruddur.console.ui.view.TextSize.followWidths(findingTable);
-        org.cruddur.console.ui.view.TextSize.followMinWidth(severityColumn, 64);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(severityColumn, 74);
         org.cruddur.console.ui.view.TextSize.followMinWidth(repairableColumn, 92);
         findingTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -86,7 +86,7 @@ public final class HealthController {
             }
         });
         kindList.setAccessibleText("Findings by kind");
-        maxRcuField.setAccessibleText("Maximum read capacity units per second");
+        org.cruddur.console.ui.view.FieldNames.name(maxRcuField, "Maximum read capacity units per second");
         maxRcuField.setAccessibleHelp("Empty: half the provisioned capacity on AWS, unpaced elsewhere");
         progressBar.setAccessibleText("Check progress");
         severityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity().code()));

@@ -111,7 +111,7 @@ public final class InboxController {
         });
         userList.setAccessibleText("People");
         userList.setAccessibleHelp("Enter opens the person's conversations");
-        userSearch.setAccessibleText("Search people");
+        org.cruddur.console.ui.view.FieldNames.name(userSearch, "Search people");
         vm.healthReportProperty().addListener((obs, was, report) -> conversationList.refresh()); // the ⚠ marks
 
         conversationsTitle.textProperty().bind(Bindings.createStringBinding(() -> {

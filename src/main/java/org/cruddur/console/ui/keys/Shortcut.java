@@ -56,7 +56,7 @@ public enum Shortcut {
     DEFAULT_BUTTON(Group.ANYWHERE, null, "The pane's main button (Run check, Seed…) when the focus is not in a field that takes Enter",
             new KeyCodeCombination(KeyCode.ENTER)),
     CANCEL(Group.ANYWHERE, null, "Cancel in a dialog; clears the find field; closes this list", new KeyCodeCombination(KeyCode.ESCAPE)),
-    NEXT_CONTROL(Group.ANYWHERE, null, "Next / previous control (Ctrl+Tab leaves a text area)", new KeyCodeCombination(KeyCode.TAB),
+    NEXT_CONTROL(Group.ANYWHERE, null, "Next / previous control (also out of the message field; Ctrl+Tab out of other text areas)", new KeyCodeCombination(KeyCode.TAB),
             new KeyCodeCombination(KeyCode.TAB, KeyCombination.SHIFT_DOWN));
 
     /** How the sheet groups the shortcuts. */

@@ -56,7 +56,7 @@ public final class OperationLogController {
         column(errorColumn, e -> e.failed() ? "⚠ " + e.error() : "");
         entryTable.setAccessibleText("DynamoDB calls");
         org.cruddur.console.ui.view.TextSize.followWidths(entryTable);
-        cliText.setAccessibleText("The selected call as an AWS CLI command");
+        org.cruddur.console.ui.view.FieldNames.name(cliText, "The selected call as an AWS CLI command");
         entryTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(OperationLogEntry e, boolean empty) {

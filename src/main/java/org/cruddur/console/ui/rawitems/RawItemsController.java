@@ -67,7 +67,7 @@ public final class RawItemsController {
         jsonText.textProperty().bind(vm.selectedJsonProperty());
         copyButton.disableProperty().bind(vm.selectedJsonProperty().isEmpty());
         copyButton.setAccessibleText("Copy the selected item's JSON");
-        jsonText.setAccessibleText("The selected item as JSON");
+        org.cruddur.console.ui.view.FieldNames.name(jsonText, "The selected item as JSON");
 
         itemTable.getSelectionModel().selectedIndexProperty().addListener((obs, was, index) -> {
             if (!syncing) {

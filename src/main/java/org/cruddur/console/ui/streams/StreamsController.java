@@ -84,6 +84,10 @@ public final class StreamsController {
         org.cruddur.console.ui.view.TextSize.followWidths(recordTable);
         org.cruddur.console.ui.view.TextSize.followMinWidth(timeColumn, 62);
         org.cruddur.console.ui.view.TextSize.followMinWidth(eventColumn, 62);
+        // the verdict and the kind keep their words; the long key gives way
+        org.cruddur.console.ui.view.TextSize.followMinWidth(kindColumn, 80);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(lambdaColumn, 118);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(userColumn, 64);
         recordTable.setAccessibleHelp("Enter opens the selected record's conversation");
         // what a double click does, from the keyboard
         recordTable.setOnKeyPressed(k -> {
@@ -92,7 +96,7 @@ public final class StreamsController {
                 k.consume();
             }
         });
-        filterField.setAccessibleText("Filter records");
+        org.cruddur.console.ui.view.FieldNames.name(filterField, "Filter records");
         fromChoice.setAccessibleText("Read from");
         // a live tail shows the newest records as they come, until a record is selected to be read
         vm.shown().addListener((javafx.collections.ListChangeListener<StreamEvent>) change -> {
