@@ -1,7 +1,6 @@
 package org.cruddur.console.ui.keys;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -118,12 +117,18 @@ public enum Shortcut {
 
     /** "Ctrl+1", or "Ctrl+= or Ctrl+Shift+= or …" where more than one key does it. */
     public String keyText() {
-        return keys.stream().map(Shortcut::displayText).distinct().collect(Collectors.joining(" or "));
+        return String.join(" or ", keyTexts());
+    }
+
+    /** Each key's text once ("Ctrl+=", "Ctrl+Shift+=", …): the sheet shows one a line. */
+    public List<String> keyTexts() {
+        return keys.stream().map(Shortcut::displayText).distinct().toList();
     }
 
     /** A key's text as people read it: names the numpad keys, which JavaFX shows like the main ones. */
     public static String displayText(KeyCombination k) {
-        String text = k.getDisplayText();
+        // words, not the symbols JavaFX draws (↵, ⇥, ⎋), which screen readers spell oddly
+        String text = k.getDisplayText().replace("↵", "Enter").replace("⇥", "Tab").replace("⎋", "Esc");
         if (k instanceof KeyCodeCombination c && (c.getCode() == KeyCode.ADD || c.getCode() == KeyCode.SUBTRACT || c.getCode().isKeypadKey())) {
             return text + " (numpad)";
         }

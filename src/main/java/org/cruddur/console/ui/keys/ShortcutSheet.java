@@ -25,38 +25,50 @@ public final class ShortcutSheet {
 
     /** The sheet's content: one heading per group, then a row per shortcut (keys, what they do). */
     public static Parent content() {
-        VBox groups = new VBox(12);
-        groups.setPadding(new Insets(12));
-        groups.getStyleClass().add("shortcut-sheet");
+        // one grid for all groups, so the keys line up down the whole sheet; descriptions wrap
+        GridPane rows = new GridPane();
+        rows.setHgap(18);
+        rows.setVgap(4);
+        rows.setPadding(new Insets(12));
+        rows.getStyleClass().add("shortcut-sheet");
+        ColumnConstraints keyColumn = new ColumnConstraints();
+        keyColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints whatColumn = new ColumnConstraints();
+        whatColumn.setMinWidth(0);
+        whatColumn.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        whatColumn.setFillWidth(true);
+        rows.getColumnConstraints().addAll(keyColumn, whatColumn);
+        int row = 0;
         for (Shortcut.Group group : Shortcut.Group.values()) {
             Label heading = new Label(group.title());
             heading.getStyleClass().add("shortcut-group");
             heading.setAccessibleRole(AccessibleRole.TEXT);
-            GridPane rows = new GridPane();
-            rows.setHgap(18);
-            rows.setVgap(4);
-            ColumnConstraints keyColumn = new ColumnConstraints();
-            keyColumn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            rows.getColumnConstraints().addAll(keyColumn, new ColumnConstraints());
-            int row = 0;
+            if (row > 0) {
+                heading.setPadding(new Insets(10, 0, 0, 0));
+            }
+            rows.add(heading, 0, row++, 2, 1);
             for (Shortcut s : Shortcut.values()) {
                 if (s.group() != group) {
                     continue;
                 }
-                Label keys = new Label(s.keyText());
+                Label keys = new Label(String.join("\n", s.keyTexts()));
                 keys.getStyleClass().add("shortcut-keys");
                 keys.setId("keys-" + s.name());
+                keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 Label what = new Label(s.description());
                 what.setWrapText(true);
+                what.setMinWidth(0);
+                what.setMaxWidth(Double.MAX_VALUE);
                 what.getStyleClass().add("shortcut-description");
                 // read as one line: "Ctrl+K: Search people"
                 keys.setAccessibleText(s.keyText() + ": " + s.description());
                 what.setAccessibleText(s.description() + ", " + s.keyText());
+                GridPane.setValignment(keys, javafx.geometry.VPos.TOP);
+                GridPane.setValignment(what, javafx.geometry.VPos.TOP);
                 rows.addRow(row++, keys, what);
             }
-            groups.getChildren().addAll(heading, rows);
         }
-        return groups;
+        return rows;
     }
 
     /** Shows the sheet over {@code owner}, with the owner's theme and text size. */
@@ -78,7 +90,8 @@ public final class ShortcutSheet {
         root.getStyleClass().add("console-root");
         root.setId("shortcutSheet");
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-        Scene scene = new Scene(root, 620, 640);
+        double em = org.cruddur.console.ui.view.TextSize.shownProperty().get().px();
+        Scene scene = new Scene(root, 52 * em, 50 * em);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             root.setStyle(owner.getScene().getRoot().getStyle()); // the text size
@@ -90,7 +103,9 @@ public final class ShortcutSheet {
         });
         stage.setScene(scene);
         stage.show();
-        close.requestFocus();
+        // the list takes the keyboard, so the arrow and page keys scroll it; Tab reaches Close, Escape closes
+        scroll.setFocusTraversable(true);
+        scroll.requestFocus();
         return stage;
     }
 }

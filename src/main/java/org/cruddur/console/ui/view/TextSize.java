@@ -21,6 +21,7 @@ public record TextSize(int percent) {
      * code) follows it through {@link #followWidth}.
      */
     private static final ObjectProperty<TextSize> SHOWN = new SimpleObjectProperty<>(NORMAL);
+    private static boolean followingWindows;
 
     public static ObjectProperty<TextSize> shownProperty() {
         return SHOWN;
@@ -92,5 +93,35 @@ public record TextSize(int percent) {
     /** The inline style for a window's root node. */
     public String rootStyle() {
         return String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", px());
+    }
+
+    /**
+     * Makes every window the console opens (dialogs, menus, pop-ups, tooltips) show its text at the shown size too,
+     * as the main window does: their roots get the same font size, now and when it changes.
+     */
+    public static synchronized void followInEveryWindow() {
+        if (followingWindows) {
+            return; // once per JVM (tests start the console many times)
+        }
+        followingWindows = true;
+        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(TextSize::follow);
+            }
+        });
+        SHOWN.addListener((obs, was, now) -> javafx.stage.Window.getWindows().forEach(TextSize::follow));
+    }
+
+    private static void follow(javafx.stage.Window w) {
+        if (w.getScene() == null) {
+            w.sceneProperty().addListener((obs, was, scene) -> follow(w));
+            return;
+        }
+        javafx.scene.Parent root = w.getScene().getRoot();
+        if (root == null || root.styleProperty().isBound()) {
+            return; // the main window binds its own
+        }
+        String style = root.getStyle() == null ? "" : root.getStyle().replaceAll("-fx-font-size:[^;]*;", "").trim();
+        root.setStyle((style.isEmpty() ? "" : style + " ") + SHOWN.get().rootStyle());
     }
 }
