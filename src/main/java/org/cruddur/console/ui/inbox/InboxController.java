@@ -242,7 +242,9 @@ public final class InboxController {
             String marked = vm.markOf(g);
             mark.setVisible(marked != null);
             mark.setManaged(marked != null);
-            setTooltip(marked == null ? null : new Tooltip(marked + "\nClick the ⚠ or right-click › Open in Health"));
+            // the whole name and message, which a narrow column (or large text) cuts short
+            String whole = PersonName.otherOf(g) + "\n" + (g.lastMessage() == null ? "" : g.lastMessage());
+            setTooltip(new Tooltip(marked == null ? whole : whole + "\n\n" + marked + "\nClick the ⚠ or right-click › Open in Health"));
             setContextMenu(marked == null ? null : menu);
             setAccessibleText(SpokenConversation.of(g, times, marked));
             setAccessibleHelp(marked == null ? null : Shortcut.ROW_MENU.keyText() + ": Open in Health");
