@@ -255,6 +255,9 @@ public final class ConsoleApp extends Application {
         };
         mainController = new MainController(main, model.admin()::opened, work, shell, preferences.themeOrDefault());
         Parent root = FeatureView.load("main/MainView.fxml", mainController);
+        mainController.textSizeProperty().set(org.cruddur.console.ui.view.TextSize.of(preferences.textSize()));
+        org.cruddur.console.ui.view.TextSize.followInEveryWindow();
+        mainController.textSizeProperty().addListener((obs, was, size) -> preferences = preferences.withTextSize(size.percent()));
         // "Open in Health" on a marked conversation: the pane's view model already selected the finding
         model.healthFindings().openedProperty().addListener((obs, was, finding) -> {
             if (finding != null) {

@@ -61,6 +61,25 @@ class ContrastTest {
         assertThat(failures).as("text below WCAG AA (4.5:1)").isEmpty();
     }
 
+    /** The keyboard focus ring is a user-interface component: WCAG 1.4.11 asks 3:1 against what it sits on. */
+    @Test
+    void theFocusRingStandsOutAtThreeToOneInBothThemes() throws IOException {
+        List<String> failures = new ArrayList<>();
+        for (String theme : new String[] {"light.css", "dark.css"}) {
+            Map<String, String> tokens = tokens(theme);
+            StringBuilder report = new StringBuilder(theme + " focus:");
+            for (String background : new String[] {"background", "pane", "base", "thread-background", "selection", "selection-muted"}) {
+                double ratio = contrast(tokens.get("-c-focus"), tokens.get("-c-" + background));
+                report.append(String.format(Locale.ROOT, " %s %.2f", background, ratio));
+                if (ratio < 3) {
+                    failures.add(theme + ": -c-focus on -c-" + background + " is " + ratio);
+                }
+            }
+            System.out.println(report);
+        }
+        assertThat(failures).isEmpty();
+    }
+
     @Test
     void theFormulaGivesWcagsOwnFigures() {
         assertThat(contrast("000000", "ffffff")).isEqualTo(21.0, org.assertj.core.data.Offset.offset(0.01));

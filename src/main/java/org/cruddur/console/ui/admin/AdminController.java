@@ -48,6 +48,15 @@ public final class AdminController {
     @FXML
     private void initialize() {
         scanItemsHost.getChildren().setAll(scanItemsView);
+        // fields whose caption is a separate label: the screen reader hears what they are for
+        org.cruddur.console.ui.view.FieldNames.name(dropConfirmation, "Table name, typed to confirm the drop");
+        org.cruddur.console.ui.view.FieldNames.name(conversationsSpinner, "Conversations to seed");
+        org.cruddur.console.ui.view.FieldNames.name(messagesSpinner, "Messages to seed");
+        org.cruddur.console.ui.view.FieldNames.name(filterAttribute, "Scan filter: attribute");
+        org.cruddur.console.ui.view.FieldNames.name(filterText, "Scan filter: text the attribute contains");
+        org.cruddur.console.ui.view.FieldNames.name(outputText, "Result");
+        seedProgress.setAccessibleText("Seed progress");
+        fullScanProgress.setAccessibleText("Full scan progress");
         dropHint.textProperty().bind(Bindings.createStringBinding(() -> vm.tableNameProperty().get().isEmpty() ? ""
                 : "Deletes every item. Type '" + vm.tableNameProperty().get() + "' to confirm.", vm.tableNameProperty()));
         dropConfirmation.textProperty().bindBidirectional(vm.dropConfirmationProperty());

@@ -6,10 +6,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.util.StringConverter;
 import org.controlsfx.control.SearchableComboBox;
+import org.cruddur.console.ui.keys.Shortcut;
 import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.service.items.ChatUser;
 
@@ -56,10 +56,19 @@ public final class ComposerController {
         recipientBox.setButtonCell(new PersonCell());
         recipientBox.valueProperty().bindBidirectional(vm.recipientProperty());
         clearRecipientButton.disableProperty().bind(vm.recipientProperty().isNull());
+        clearRecipientButton.setAccessibleText("Clear the recipient: write into the open conversation");
+        org.cruddur.console.ui.view.FieldNames.name(messageText, "Message");
+        messageText.setAccessibleHelp(Shortcut.SEND.keyText() + " sends; Tab leaves the field");
+        sendButton.setAccessibleHelp(Shortcut.SEND.keyText());
         messageText.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            if (Shortcut.SEND.matches(e)) {
                 e.consume();
                 vm.send();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                // Tab leaves the message as it leaves any field (a text area would type it): the keyboard is not trapped
+                e.consume();
+                messageText.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", javafx.scene.input.KeyCode.TAB,
+                        e.isShiftDown(), true, false, false));
             }
         });
     }

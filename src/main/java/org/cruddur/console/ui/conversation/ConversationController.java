@@ -17,13 +17,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.MaskerPane;
 import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.service.items.MessageGroupRow;
+import org.cruddur.console.ui.keys.Shortcut;
 import org.cruddur.console.ui.view.ListScrolling;
 
 /** The thread as chat bubbles in a virtualized list; older pages load when scrolled to the top. */
@@ -68,6 +68,20 @@ public final class ConversationController {
         messageList.setItems(vm.entries());
         messageList.setCellFactory(list -> new BubbleCell());
         messageList.setPlaceholder(new Label("Pick a conversation on the left"));
+        messageList.setAccessibleText("Messages of the open conversation");
+        messageList.setAccessibleHelp("Arrow keys move between messages; " + Shortcut.ROW_MENU.keyText() + " opens the message's menu");
+        olderButton.setAccessibleHelp("Reads the page of messages before the first one shown");
+        // tabbing into the thread lands on a message (the selected one, else the newest), not on nothing
+        messageList.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused && !vm.entries().isEmpty()) {
+                int i = messageList.getSelectionModel().getSelectedIndex();
+                if (i < 0) {
+                    messageList.getSelectionModel().select(vm.entries().size() - 1); // the arrow keys go on from here
+                } else if (messageList.getFocusModel().getFocusedIndex() < 0) {
+                    messageList.getFocusModel().focus(i);
+                }
+            }
+        });
         conversationTitle.textProperty().bind(Bindings.createStringBinding(() -> {
             MessageGroupRow g = vm.conversationProperty().get();
             return g == null ? "No conversation open" : "With " + PersonName.otherOf(g);
@@ -98,7 +112,7 @@ public final class ConversationController {
             });
             // glass on Linux sends no context-menu request for these keys: open the menu at the selected bubble here
             messageList.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                if (Shortcut.ROW_MENU.matches(e)) {
                     showBubbleMenu(true, 0, 0);
                     e.consume();
                 }
@@ -239,8 +253,7 @@ public final class ConversationController {
             String wrong = damaged ? "⚠ " + String.join("\n⚠ ", entry.damage()) + "\n" : "";
             tooltip.setText(wrong + (entry.timeKnown() ? times.full(entry.at()) + "\n" : "") + "sk " + entry.message().createdAt());
             setTooltip(tooltip);
-            setAccessibleText(PersonName.senderOf(entry.message()) + ": " + entry.message().message()
-                    + (damaged ? ". ⚠ " + String.join("; ", entry.damage()) : ""));
+            setAccessibleText(SpokenMessage.of(entry, times));
             setGraphic(box);
         }
     }

@@ -16,6 +16,8 @@ public final class MessageTimes {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter FULL_DATE = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
+    private static final DateTimeFormatter SPOKEN_DATE = DateTimeFormatter.ofPattern("d MMMM", Locale.ENGLISH);
+    private static final DateTimeFormatter SPOKEN_DATE_WITH_YEAR = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_HEADING = DateTimeFormatter.ofPattern("EEEE, d MMMM uuuu", Locale.ENGLISH);
 
     private final Clock clock;
@@ -79,6 +81,12 @@ public final class MessageTimes {
             return "Yesterday";
         }
         return DAY_HEADING.format(day);
+    }
+
+    /** For screen readers: "1 January", with the year when it is not this year's ("1 January 2025"). */
+    public String spokenDate(Instant at) {
+        LocalDate day = day(at);
+        return (day.getYear() == clock.instant().atZone(zone()).getYear() ? SPOKEN_DATE : SPOKEN_DATE_WITH_YEAR).format(day);
     }
 
     /** The full local timestamp for tooltips. */

@@ -73,6 +73,14 @@ public final class FindController {
         findingIndicator.managedProperty().bind(vm.loadingProperty());
         findPreviousButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.results()));
         findNextButton.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.results()));
+        // the arrows are icons: say what they do
+        findPreviousButton.setAccessibleText("Previous (newer) result");
+        findPreviousButton.setAccessibleHelp("Shift+Enter in the find field");
+        findNextButton.setAccessibleText("Next (older) result");
+        findNextButton.setAccessibleHelp("Enter in the find field");
+        org.cruddur.console.ui.view.FieldNames.name(findField, "Find in this conversation");
+        findField.setAccessibleHelp("Enter finds, then the next older match; Shift+Enter the previous one; Escape clears");
+        findResults.setAccessibleText("Find results");
         findResults.setItems(vm.results());
         findResults.setPlaceholder(new Label("No results yet: type and press Enter"));
         findResults.setCellFactory(list -> new ListCell<>() {

@@ -74,6 +74,21 @@ public final class HealthController {
         });
 
         findingTable.setItems(vm.findings());
+        findingTable.setAccessibleText("Findings");
+        org.cruddur.console.ui.view.TextSize.followWidths(findingTable);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(severityColumn, 74);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(repairableColumn, 92);
+        findingTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(Finding f, boolean empty) {
+                super.updateItem(f, empty);
+                setAccessibleText(empty || f == null ? null : SpokenFinding.of(f));
+            }
+        });
+        kindList.setAccessibleText("Findings by kind");
+        org.cruddur.console.ui.view.FieldNames.name(maxRcuField, "Maximum read capacity units per second");
+        maxRcuField.setAccessibleHelp("Empty: half the provisioned capacity on AWS, unpaced elsewhere");
+        progressBar.setAccessibleText("Check progress");
         severityColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity().code()));
         conversationColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().messageGroupUuid() == null ? "—" : c.getValue().messageGroupUuid()));
         keyColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().pk() + " / " + c.getValue().sk()));

@@ -26,6 +26,8 @@ import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.service.items.Timestamps;
 import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.service.users.DirectorySource;
+import org.cruddur.console.ui.keys.Shortcut;
+import org.cruddur.console.ui.view.ListMenus;
 import org.cruddur.console.ui.view.ListScrolling;
 import org.cruddur.console.ui.conversation.MessageTimes;
 
@@ -112,6 +114,16 @@ public final class InboxController {
         vm.conversations().addListener((javafx.collections.ListChangeListener<MessageGroupRow>) c ->
                 selectConversation(vm.selectedConversationProperty().get()));
         ListScrolling.onEdges(conversationList, null, vm::loadMore);
+        conversationList.setAccessibleText("Conversations of the open person");
+        // the ⚠ is clicked with the mouse; from the keyboard the row's menu (Open in Health) opens with the menu keys
+        conversationList.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (Shortcut.ROW_MENU.matches(e) && ListMenus.showAtSelectedCell(conversationList)) {
+                e.consume();
+            }
+        });
+        userList.setAccessibleText("People");
+        userList.setAccessibleHelp("Enter opens the person's conversations");
+        org.cruddur.console.ui.view.FieldNames.name(userSearch, "Search people");
         vm.healthReportProperty().addListener((obs, was, report) -> conversationList.refresh()); // the ⚠ marks
 
         conversationsTitle.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -183,12 +195,15 @@ public final class InboxController {
             if (empty || e == null) {
                 setText(null);
                 setTooltip(null);
+                setAccessibleText(null);
                 return;
             }
             String name = e.displayName() != null ? e.displayName() : e.cognitoUsername() != null ? e.cognitoUsername() : "(no name)";
             String marks = (e.userUuid() == null ? "  · Cognito only" : "")
                     + (e.problems().isEmpty() ? "" : "  ⚠" + e.problems().size());
             setText(name + (e.handle() == null ? "" : "  @" + e.handle()) + marks);
+            setAccessibleText(name + (e.handle() == null ? "" : ", @" + e.handle()) + (e.userUuid() == null ? ", Cognito only, no conversations" : "")
+                    + (e.problems().isEmpty() ? "" : ", " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems")));
             if (e.userUuid() == null) {
                 getStyleClass().add("person-cognito-only");
             }
@@ -245,9 +260,12 @@ public final class InboxController {
             String marked = vm.markOf(g);
             mark.setVisible(marked != null);
             mark.setManaged(marked != null);
-            setTooltip(marked == null ? null : new Tooltip(marked + "\nClick the ⚠ or right-click › Open in Health"));
+            // the whole name and message, which a narrow column (or large text) cuts short
+            String whole = PersonName.otherOf(g) + "\n" + (g.lastMessage() == null ? "" : g.lastMessage());
+            setTooltip(new Tooltip(marked == null ? whole : whole + "\n\n" + marked + "\nClick the ⚠ or right-click › Open in Health"));
             setContextMenu(marked == null ? null : menu);
-            setAccessibleText(PersonName.otherOf(g) + (marked == null ? "" : ", " + marked));
+            setAccessibleText(SpokenConversation.of(g, times, marked));
+            setAccessibleHelp(marked == null ? null : Shortcut.ROW_MENU.keyText() + ": Open in Health");
             setGraphic(box);
         }
     }

@@ -41,6 +41,9 @@ import org.cruddur.console.ui.profiles.ProfileColor;
 import org.cruddur.console.ui.connection.TableState;
 import org.cruddur.console.ui.background.FxBackgroundWork;
 import org.cruddur.console.ui.preferences.ConsolePreferences;
+import org.cruddur.console.ui.keys.Shortcut;
+import org.cruddur.console.ui.keys.ShortcutSheet;
+import org.cruddur.console.ui.view.TextSize;
 
 /** The window shell: top bar, the notification pane (error line, first-start offer), the panes' hosts, status bar, menus and shortcuts. Logic lives in {@link MainViewModel}. */
 public final class MainController {
@@ -110,7 +113,10 @@ public final class MainController {
     private final FxBackgroundWork work;
     private final Shell shell;
     private final ObjectProperty<ConsolePreferences.Theme> theme;
+    private final ObjectProperty<TextSize> textSize = new SimpleObjectProperty<>(TextSize.NORMAL);
     private boolean choosingProgrammatically;
+
+    @FXML private javafx.scene.control.MenuBar menuBar;
 
     @FXML private BorderPane root;
     @FXML private HBox topBar;
@@ -121,6 +127,7 @@ public final class MainController {
     @FXML private Label writesBadge;
     @FXML private ToggleSwitch writesSwitch;
     @FXML private ToggleSwitch darkSwitch;
+    @FXML private Button refreshButton;
     @FXML private MenuItem unlockItem;
     @FXML private MenuItem lockItem;
     @FXML private NotificationPane notificationPane;
@@ -162,6 +169,11 @@ public final class MainController {
 
     public ObjectProperty<ConsolePreferences.Theme> themeProperty() {
         return theme;
+    }
+
+    /** The whole window's text size (Ctrl+plus, Ctrl+minus, Ctrl+0); set it to restore a remembered one. */
+    public ObjectProperty<TextSize> textSizeProperty() {
+        return textSize;
     }
 
     @FXML
@@ -290,6 +302,12 @@ public final class MainController {
                 adminShown.run();
             }
         });
+
+        installShortcuts();
+        root.styleProperty().bind(Bindings.createStringBinding(() -> textSize.get().rootStyle(), textSize));
+        textSize.addListener((obs, was, now) -> TextSize.shownProperty().set(now));
+        TextSize.shownProperty().set(textSize.get());
+        describeForScreenReaders();
 
         darkThemeItem.setSelected(theme.get() == ConsolePreferences.Theme.DARK);
         darkThemeItem.selectedProperty().addListener((obs, was, dark) ->
@@ -425,6 +443,76 @@ public final class MainController {
         }
     }
 
+    /**
+     * Gives each menu item its key from {@link Shortcut} (found by the item's id) and puts the other keys that do the
+     * same (numpad plus, Ctrl+Shift+=) on the scene. A table entry without its menu item is a mistake: it fails here.
+     */
+    private void installShortcuts() {
+        java.util.Map<String, MenuItem> items = new java.util.HashMap<>();
+        menuBar.getMenus().forEach(m -> collectItems(m, items));
+        for (Shortcut s : Shortcut.values()) {
+            if (s.menuItemId() == null) {
+                continue; // handled by its pane (the composer's send, the thread's bubble menu)
+            }
+            MenuItem item = items.get(s.menuItemId());
+            if (item == null) {
+                throw new IllegalStateException("Shortcut " + s + ": no menu item with id '" + s.menuItemId() + "'");
+            }
+            item.setAccelerator(s.primary());
+            if (s.group() == Shortcut.Group.PANES) {
+                // the keyboard goes with the eye: into the pane just brought forward (after it loaded, if first shown)
+                item.addEventHandler(javafx.event.ActionEvent.ACTION, e -> Platform.runLater(() -> {
+                    Tab shown = tabs.getSelectionModel().getSelectedItem();
+                    if (shown != null) {
+                        org.cruddur.console.ui.view.KeyboardFocus.moveInto(shown.getContent());
+                    }
+                }));
+            }
+        }
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                for (Shortcut s : Shortcut.values()) {
+                    MenuItem item = s.menuItemId() == null ? null : items.get(s.menuItemId());
+                    if (item != null) {
+                        s.alternates().forEach(k -> scene.getAccelerators().put(k, () -> {
+                            if (!item.isDisable()) {
+                                item.fire();
+                            }
+                        }));
+                    }
+                }
+            }
+        });
+    }
+
+    private static void collectItems(MenuItem item, java.util.Map<String, MenuItem> into) {
+        if (item.getId() != null) {
+            into.put(item.getId(), item);
+        }
+        if (item instanceof javafx.scene.control.Menu m) {
+            m.getItems().forEach(i -> collectItems(i, into));
+        }
+    }
+
+    /** What a screen reader says for the bar's controls whose text alone does not tell (or that have none). */
+    private void describeForScreenReaders() {
+        profileBox.accessibleTextProperty().bind(Bindings.createStringBinding(() -> {
+            ConnectionProfile p = vm.selectedProfile();
+            return "Connection profile" + (p == null ? "" : ": " + ProfileColor.describe(p) + ", " + ProfileColor.of(p).meaning());
+        }, vm.selectedProfileProperty()));
+        profileBox.setAccessibleHelp("Choosing another profile connects to it. " + Shortcut.PROFILES.keyText() + " edits the profiles.");
+        connectionLabel.accessibleTextProperty().bind(Bindings.concat("Connection: ", connectionLabel.textProperty()));
+        writesBadge.accessibleTextProperty().bind(Bindings.concat("Writes: ", writesBadge.textProperty()));
+        writesSwitch.setAccessibleText("Writes allowed");
+        writesSwitch.setAccessibleHelp(Shortcut.UNLOCK_WRITES.keyText() + " allows writes (asks first; they stay allowed until you lock"
+                + " them or switch profile), " + Shortcut.LOCK_WRITES.keyText() + " locks them again.");
+        darkSwitch.setAccessibleText("Dark theme");
+        darkSwitch.setAccessibleHelp(Shortcut.DARK_THEME.keyText());
+        refreshButton.setAccessibleHelp(Shortcut.REFRESH.keyText() + ". Reconnects if needed and reloads.");
+        statusBar.accessibleTextProperty().bind(Bindings.concat("Status: ", statusBar.textProperty()));
+        statusBar.accessibleHelpProperty().bind(work.currentTitleProperty());
+    }
+
     private static void loadWhenFirstShown(Tab tab, StackPane host, java.util.function.Supplier<Parent> view) {
         if (tab.isSelected()) {
             host.getChildren().setAll(view.get());
@@ -542,6 +630,27 @@ public final class MainController {
             return;
         }
         vm.loadDemoData();
+    }
+
+    @FXML
+    private void textLarger() {
+        textSize.set(textSize.get().larger());
+    }
+
+    @FXML
+    private void textSmaller() {
+        textSize.set(textSize.get().smaller());
+    }
+
+    @FXML
+    private void textActual() {
+        textSize.set(TextSize.NORMAL);
+    }
+
+    /** Help › Keyboard shortcuts: the sheet made from {@link Shortcut}, so it lists exactly the keys installed. */
+    @FXML
+    private void showKeyboardShortcuts() {
+        ShortcutSheet.show(root.getScene() == null ? null : root.getScene().getWindow());
     }
 
     @FXML

@@ -52,12 +52,17 @@ public final class OperationLogController {
         column(itemsColumn, e -> e.itemCount() == null ? "" : e.itemCount().toString());
         column(latencyColumn, e -> Long.toString(e.latency().toMillis()));
         column(capacityColumn, e -> e.consumedCapacity() == null ? "" : String.format(Locale.ROOT, "%.1f", e.consumedCapacity()));
-        column(errorColumn, OperationLogEntry::error);
+        // a failed call is red and says so in words too: the colour is never the only sign
+        column(errorColumn, e -> e.failed() ? "⚠ " + e.error() : "");
+        entryTable.setAccessibleText("DynamoDB calls");
+        org.cruddur.console.ui.view.TextSize.followWidths(entryTable);
+        org.cruddur.console.ui.view.FieldNames.name(cliText, "The selected call as an AWS CLI command");
         entryTable.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(OperationLogEntry e, boolean empty) {
                 super.updateItem(e, empty);
                 getStyleClass().remove("failed-call");
+                setAccessibleText(empty || e == null ? null : SpokenCall.of(e));
                 if (!empty && e != null && e.failed()) {
                     getStyleClass().add("failed-call");
                 }

@@ -7,15 +7,22 @@ import org.cruddur.console.config.ConnectionProfile;
  * amber, the embedded database green, other endpoints blue. Used as a style class.
  */
 public enum ProfileColor {
-    EMBEDDED("profile-embedded"),
-    ENDPOINT("profile-endpoint"),
-    READ_ONLY("profile-read-only"),
-    PRODUCTION("profile-prod");
+    EMBEDDED("profile-embedded", "embedded database"),
+    ENDPOINT("profile-endpoint", "local endpoint"),
+    READ_ONLY("profile-read-only", "read-only"),
+    PRODUCTION("profile-prod", "real AWS");
 
     private final String styleClass;
+    private final String meaning;
 
-    ProfileColor(String styleClass) {
+    ProfileColor(String styleClass, String meaning) {
         this.styleClass = styleClass;
+        this.meaning = meaning;
+    }
+
+    /** What the colour means, in words: the colour is never the only sign (screen readers, colour blindness). */
+    public String meaning() {
+        return meaning;
     }
 
     public String styleClass() {

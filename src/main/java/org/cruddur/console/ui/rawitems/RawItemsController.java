@@ -8,6 +8,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
@@ -42,6 +43,14 @@ public final class RawItemsController {
         itemTable.setItems(vm.items());
         itemTable.setPlaceholder(new Label("No items"));
         itemTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        itemTable.setAccessibleText(title);
+        itemTable.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Map<String, AttributeValue> item, boolean empty) {
+                super.updateItem(item, empty);
+                setAccessibleText(empty || item == null ? null : SpokenItem.of(item));
+            }
+        });
         vm.items().addListener((ListChangeListener<Map<String, AttributeValue>>) c -> rebuildColumns());
         rebuildColumns();
 
@@ -57,6 +66,8 @@ public final class RawItemsController {
         });
         jsonText.textProperty().bind(vm.selectedJsonProperty());
         copyButton.disableProperty().bind(vm.selectedJsonProperty().isEmpty());
+        copyButton.setAccessibleText("Copy the selected item's JSON");
+        org.cruddur.console.ui.view.FieldNames.name(jsonText, "The selected item as JSON");
 
         itemTable.getSelectionModel().selectedIndexProperty().addListener((obs, was, index) -> {
             if (!syncing) {
@@ -92,7 +103,7 @@ public final class RawItemsController {
         for (String name : names) {
             TableColumn<Map<String, AttributeValue>, String> column = new TableColumn<>(name);
             column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(RawItemsViewModel.cellText(cell.getValue(), name)));
-            column.setPrefWidth(name.equals("pk") || name.equals("sk") ? 230 : name.equals("message") ? 220 : 140);
+            org.cruddur.console.ui.view.TextSize.followWidth(column, name.equals("pk") || name.equals("sk") ? 230 : name.equals("message") ? 220 : 140);
             column.setSortable(false); // the order is the thread's (or the scan's); sorting would break row ↔ bubble
             itemTable.getColumns().add(column);
         }

@@ -80,6 +80,24 @@ public final class StreamsController {
         openButton.disableProperty().bind(vm.selectedProperty().isNull());
 
         recordTable.setItems(vm.shown());
+        recordTable.setAccessibleText("Stream records");
+        org.cruddur.console.ui.view.TextSize.followWidths(recordTable);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(timeColumn, 62);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(eventColumn, 62);
+        // the verdict and the kind keep their words; the long key gives way
+        org.cruddur.console.ui.view.TextSize.followMinWidth(kindColumn, 80);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(lambdaColumn, 118);
+        org.cruddur.console.ui.view.TextSize.followMinWidth(userColumn, 64);
+        recordTable.setAccessibleHelp("Enter opens the selected record's conversation");
+        // what a double click does, from the keyboard
+        recordTable.setOnKeyPressed(k -> {
+            if (k.getCode() == javafx.scene.input.KeyCode.ENTER && vm.selectedProperty().get() != null) {
+                vm.openSelectedConversation();
+                k.consume();
+            }
+        });
+        org.cruddur.console.ui.view.FieldNames.name(filterField, "Filter records");
+        fromChoice.setAccessibleText("Read from");
         // a live tail shows the newest records as they come, until a record is selected to be read
         vm.shown().addListener((javafx.collections.ListChangeListener<StreamEvent>) change -> {
             if (recordTable.getSelectionModel().isEmpty() && !vm.shown().isEmpty()) {
@@ -90,7 +108,13 @@ public final class StreamsController {
         vm.selectedProperty().addListener((obs, was, e) -> show(e));
         vm.verdictNowProperty().addListener((obs, was, now) -> show(vm.selectedProperty().get()));
         recordTable.setRowFactory(t -> {
-            TableRow<StreamEvent> row = new TableRow<>();
+            TableRow<StreamEvent> row = new TableRow<>() {
+                @Override
+                protected void updateItem(StreamEvent e, boolean empty) {
+                    super.updateItem(e, empty);
+                    setAccessibleText(empty || e == null ? null : SpokenRecord.of(e));
+                }
+            };
             row.setOnMouseClicked(click -> {
                 if (click.getClickCount() == 2 && !row.isEmpty()) {
                     vm.openSelectedConversation();

@@ -45,6 +45,16 @@ public final class UserDetailsController {
     @FXML
     private void initialize() {
         bannerLabel.textProperty().bind(vm.bannerProperty());
+        // read-only fields captioned by separate labels: the screen reader hears their names
+        org.cruddur.console.ui.view.FieldNames.name(uuidField, "User uuid");
+        org.cruddur.console.ui.view.FieldNames.name(handleField, "Handle");
+        org.cruddur.console.ui.view.FieldNames.name(nameField, "Display name");
+        org.cruddur.console.ui.view.FieldNames.name(emailField, "Email");
+        org.cruddur.console.ui.view.FieldNames.name(subField, "Cognito sub");
+        org.cruddur.console.ui.view.FieldNames.name(cognitoUserField, "Cognito user");
+        org.cruddur.console.ui.view.FieldNames.name(stateField, "Cognito state");
+        org.cruddur.console.ui.view.FieldNames.name(sourcesField, "Known to");
+        problemList.setAccessibleText("Problems");
         bannerLabel.visibleProperty().bind(vm.bannerProperty().isNotEmpty());
         bannerLabel.managedProperty().bind(bannerLabel.visibleProperty());
         titleLabel.textProperty().bind(vm.titleProperty());
