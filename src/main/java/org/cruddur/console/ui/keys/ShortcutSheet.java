@@ -91,7 +91,9 @@ public final class ShortcutSheet {
         root.setId("shortcutSheet");
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         double em = org.cruddur.console.ui.view.TextSize.shownProperty().get().px();
-        Scene scene = new Scene(root, 52 * em, 50 * em);
+        // at large text sizes 50 em is taller than the screen: the sheet then fits the screen and scrolls
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(52 * em, screen.getWidth() * 0.9), Math.min(50 * em, screen.getHeight() * 0.9));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             root.setStyle(owner.getScene().getRoot().getStyle()); // the text size
