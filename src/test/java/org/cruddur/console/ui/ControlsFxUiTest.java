@@ -100,6 +100,12 @@ class ControlsFxUiTest extends ConsoleWindowTest {
         clickOn(show);
         waitUntil(() -> "messagesTab".equals(selectedTab()));
         waitUntil(() -> popupTitled("Seed finished").isEmpty()); // followed: the popup closed
+
+        // the keyboard's way to the same result (the popup's buttons are for the mouse): Console › Open the newest result
+        press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        waitUntil(() -> "operationLogTab".equals(selectedTab()));
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.O).release(KeyCode.O, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> "messagesTab".equals(selectedTab()));
     }
 
     @Test

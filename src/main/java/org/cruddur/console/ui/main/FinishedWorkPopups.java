@@ -27,6 +27,8 @@ final class FinishedWorkPopups {
     private final Supplier<Window> owner;
     private final Consumer<WorkDone.Place> showPlace;
     private final DesktopFiles files;
+    /** The newest announcement: the popups are for the mouse, Console › Open the newest result is its keyboard way. */
+    private final javafx.beans.property.ObjectProperty<WorkDone> newest = new javafx.beans.property.SimpleObjectProperty<>();
 
     FinishedWorkPopups(Supplier<Window> owner, Consumer<WorkDone.Place> showPlace, DesktopFiles files) {
         this.owner = owner;
@@ -43,7 +45,33 @@ final class FinishedWorkPopups {
         });
     }
 
+    javafx.beans.property.ReadOnlyObjectProperty<WorkDone> newestProperty() {
+        return newest;
+    }
+
+    /**
+     * Does by keyboard what the newest popup's first button does (opens the written file, else shows the pane with the
+     * result) and closes that work's popup.
+     */
+    void followNewest() {
+        WorkDone done = newest.get();
+        if (done == null) {
+            return;
+        }
+        List<Action> actions = actions(done);
+        for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w instanceof PopupWindow && w.getScene() != null && w.getScene().getRoot().lookup(".work-done") != null
+                    && done.equals(w.getProperties().get(WorkDone.class))) {
+                w.hide();
+            }
+        }
+        if (!actions.isEmpty()) {
+            actions.get(0).handle(new javafx.event.ActionEvent());
+        }
+    }
+
     void show(WorkDone done) {
+        newest.set(done);
         Window window = owner.get();
         if (window == null || !window.isShowing()) {
             return; // no window to show it in (closing): the pane still shows the result
@@ -57,7 +85,7 @@ final class FinishedWorkPopups {
                 .styleClass("work-done")
                 .action(actions(done).toArray(Action[]::new))
                 .show();
-        leaveTheKeysToTheWindow();
+        leaveTheKeysToTheWindow(done);
     }
 
     /**
@@ -65,13 +93,14 @@ final class FinishedWorkPopups {
      * ControlsFX's bar consumes them all: while a popup showed, the window's keyboard (shortcuts, Backspace, arrows) would
      * be dead. So the popups keep their scene's focus on their root, which lets the keys through; they are for the mouse.
      */
-    private static void leaveTheKeysToTheWindow() {
+    private static void leaveTheKeysToTheWindow(WorkDone done) {
         for (Window w : Window.getWindows()) {
             if (!(w instanceof PopupWindow) || w.getScene() == null || w.getScene().getRoot().lookup(".work-done") == null
                     || w.getProperties().containsKey(FinishedWorkPopups.class)) {
                 continue;
             }
             w.getProperties().put(FinishedWorkPopups.class, Boolean.TRUE);
+            w.getProperties().put(WorkDone.class, done); // the work this popup tells of, for followNewest()
             Scene scene = w.getScene();
             scene.getRoot().lookupAll(".button").forEach(b -> b.setFocusTraversable(false));
             scene.focusOwnerProperty().addListener((obs, was, owner) -> {

@@ -128,8 +128,10 @@ public final class MainController {
     @FXML private ToggleSwitch writesSwitch;
     @FXML private ToggleSwitch darkSwitch;
     @FXML private Button refreshButton;
+    @FXML private MenuItem followNewestItem;
     @FXML private MenuItem unlockItem;
     @FXML private MenuItem lockItem;
+    private FinishedWorkPopups popups;
     @FXML private NotificationPane notificationPane;
     @FXML private StackPane notifiedContent;
     @FXML private TabPane tabs;
@@ -294,8 +296,9 @@ public final class MainController {
         awsIdentityLabel.getTooltip().textProperty().bind(Bindings.concat("On AWS as ", vm.awsIdentityProperty()));
 
         DesktopFiles files = new DesktopFiles(work, vm::report);
-        new FinishedWorkPopups(() -> root.getScene() == null ? null : root.getScene().getWindow(), this::showPlace, files)
-                .follow(vm.finishedWork());
+        popups = new FinishedWorkPopups(() -> root.getScene() == null ? null : root.getScene().getWindow(), this::showPlace, files);
+        popups.follow(vm.finishedWork());
+        followNewestItem.disableProperty().bind(popups.newestProperty().isNull());
 
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, tab) -> {
             if (tab == adminTab) {
@@ -688,6 +691,12 @@ public final class MainController {
     @FXML
     private void exportPerson() {
         shell.exportPerson();
+    }
+
+    /** The keyboard's way to what the newest finished-work popup offers (its buttons are for the mouse). */
+    @FXML
+    private void followNewestResult() {
+        popups.followNewest();
     }
 
     @FXML
