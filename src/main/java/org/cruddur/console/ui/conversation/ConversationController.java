@@ -2,7 +2,6 @@ package org.cruddur.console.ui.conversation;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -24,6 +23,7 @@ import org.controlsfx.control.MaskerPane;
 import org.cruddur.console.service.items.PersonName;
 import org.cruddur.console.service.items.MessageGroupRow;
 import org.cruddur.console.ui.keys.Shortcut;
+import org.cruddur.console.ui.view.FirstPageMask;
 import org.cruddur.console.ui.view.ListScrolling;
 
 /** The thread as chat bubbles in a virtualized list; older pages load when scrolled to the top. */
@@ -95,12 +95,7 @@ public final class ConversationController {
         subtitleLabel.tooltipProperty().bind(Bindings.createObjectBinding(() -> vm.conversationProperty().get() == null ? null
                 : new Tooltip("message_group_uuid " + vm.conversationProperty().get().messageGroupUuid()), vm.conversationProperty()));
         // connecting and a conversation's first page mask the thread; older pages only turn the small indicator
-        BooleanBinding firstPage = vm.loadingProperty().and(Bindings.isEmpty(vm.entries()));
-        threadMasker.visibleProperty().bind(Bindings.createBooleanBinding(() -> connecting.get() || firstPage.get(),
-                connecting, firstPage));
-        threadMasker.textProperty().bind(Bindings.createStringBinding(
-                () -> connecting.get() ? "Connecting…" : "Loading messages…", connecting));
-        loadingIndicator.visibleProperty().bind(vm.loadingProperty().and(threadMasker.visibleProperty().not()));
+        FirstPageMask.bind(threadMasker, loadingIndicator, connecting, vm.loadingProperty(), vm.entries(), "Loading messages…");
         olderButton.disableProperty().bind(vm.hasOlderProperty().not().or(vm.loadingProperty()));
         newestButton.visibleProperty().bind(vm.newerDroppedProperty());
         newestButton.managedProperty().bind(newestButton.visibleProperty());

@@ -1,7 +1,6 @@
 package org.cruddur.console.ui.inbox;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
@@ -28,6 +27,7 @@ import org.cruddur.console.service.users.DirectoryEntry;
 import org.cruddur.console.service.users.DirectorySource;
 import org.cruddur.console.ui.keys.Shortcut;
 import org.cruddur.console.ui.view.ListMenus;
+import org.cruddur.console.ui.view.FirstPageMask;
 import org.cruddur.console.ui.view.ListScrolling;
 import org.cruddur.console.ui.conversation.MessageTimes;
 
@@ -132,12 +132,8 @@ public final class InboxController {
                     + " (" + vm.conversations().size() + (vm.hasMoreProperty().get() ? "+" : "") + ")";
         }, vm.selectedUserProperty(), vm.conversations(), vm.hasMoreProperty()));
         // connecting and the first page mask the list; later pages only turn the small indicator
-        BooleanBinding firstPage = vm.loadingProperty().and(Bindings.isEmpty(vm.conversations()));
-        conversationsMasker.visibleProperty().bind(Bindings.createBooleanBinding(() -> connecting.get() || firstPage.get(),
-                connecting, firstPage));
-        conversationsMasker.textProperty().bind(Bindings.createStringBinding(
-                () -> connecting.get() ? "Connecting…" : "Loading conversations…", connecting));
-        loadingIndicator.visibleProperty().bind(vm.loadingProperty().and(conversationsMasker.visibleProperty().not()));
+        FirstPageMask.bind(conversationsMasker, loadingIndicator, connecting, vm.loadingProperty(), vm.conversations(),
+                "Loading conversations…");
         // scrolling to the end reads more, but a first page that fits the list cannot scroll: this row can always be clicked
         loadMoreButton.visibleProperty().bind(vm.hasMoreProperty());
         loadMoreButton.managedProperty().bind(loadMoreButton.visibleProperty());
