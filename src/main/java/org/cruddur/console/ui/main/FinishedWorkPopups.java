@@ -59,12 +59,7 @@ final class FinishedWorkPopups {
             return;
         }
         List<Action> actions = actions(done);
-        for (Window w : new ArrayList<>(Window.getWindows())) {
-            if (w instanceof PopupWindow && w.getScene() != null && w.getScene().getRoot().lookup(".work-done") != null
-                    && done.equals(w.getProperties().get(WorkDone.class))) {
-                w.hide();
-            }
-        }
+        workDonePopups().stream().filter(w -> done.equals(w.getProperties().get(WorkDone.class))).forEach(Window::hide);
         if (!actions.isEmpty()) {
             actions.get(0).handle(new javafx.event.ActionEvent());
         }
@@ -94,10 +89,9 @@ final class FinishedWorkPopups {
      * be dead. So the popups keep their scene's focus on their root, which lets the keys through; they are for the mouse.
      */
     private static void leaveTheKeysToTheWindow(WorkDone done) {
-        for (Window w : Window.getWindows()) {
-            if (!(w instanceof PopupWindow) || w.getScene() == null || w.getScene().getRoot().lookup(".work-done") == null
-                    || w.getProperties().containsKey(FinishedWorkPopups.class)) {
-                continue;
+        for (Window w : workDonePopups()) {
+            if (w.getProperties().containsKey(FinishedWorkPopups.class)) {
+                continue; // already done when it showed
             }
             w.getProperties().put(FinishedWorkPopups.class, Boolean.TRUE);
             w.getProperties().put(WorkDone.class, done); // the work this popup tells of, for followNewest()
@@ -110,6 +104,13 @@ final class FinishedWorkPopups {
             });
             scene.getRoot().requestFocus();
         }
+    }
+
+    /** The finished-work popups showing now (a copy: hiding one changes the window list). */
+    private static List<Window> workDonePopups() {
+        return Window.getWindows().stream()
+                .filter(w -> w instanceof PopupWindow && w.getScene() != null && w.getScene().getRoot().lookup(".work-done") != null)
+                .toList();
     }
 
     private List<Action> actions(WorkDone done) {

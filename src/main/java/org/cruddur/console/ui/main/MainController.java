@@ -250,25 +250,13 @@ public final class MainController {
         // a profile that does not lock writes by default (embedded, local endpoints) has no lock to turn
         writesSwitch.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.writesLockedByDefault(), vm.selectedProfileProperty()));
         writesSwitch.setSelected(vm.writesAllowedProperty().get());
-        vm.writesAllowedProperty().addListener((obs, was, allowed) -> {
-            syncingWritesSwitch = true;
-            try {
-                writesSwitch.setSelected(allowed);
-            } finally {
-                syncingWritesSwitch = false;
-            }
-        });
+        vm.writesAllowedProperty().addListener((obs, was, allowed) -> showWritesAllowed(allowed));
         // flipping the switch asks as the menu items do (unlocking confirms first); it shows the lock as it then is
         writesSwitch.selectedProperty().addListener((obs, was, wanted) -> {
             if (syncingWritesSwitch || wanted == vm.writesAllowedProperty().get()) {
                 return;
             }
-            syncingWritesSwitch = true;
-            try {
-                writesSwitch.setSelected(vm.writesAllowedProperty().get());
-            } finally {
-                syncingWritesSwitch = false;
-            }
+            showWritesAllowed(vm.writesAllowedProperty().get());
             Platform.runLater(wanted ? this::unlockWrites : this::lockWrites);
         });
         togglesWhereverClicked(writesSwitch);
@@ -316,6 +304,16 @@ public final class MainController {
         darkThemeItem.selectedProperty().addListener((obs, was, dark) ->
                 theme.set(dark ? ConsolePreferences.Theme.DARK : ConsolePreferences.Theme.LIGHT));
         darkSwitch.selectedProperty().bindBidirectional(darkThemeItem.selectedProperty());
+    }
+
+    /** Sets the Writes switch to the lock's state without that counting as the person flipping it. */
+    private void showWritesAllowed(boolean allowed) {
+        syncingWritesSwitch = true;
+        try {
+            writesSwitch.setSelected(allowed);
+        } finally {
+            syncingWritesSwitch = false;
+        }
     }
 
     /**
