@@ -104,6 +104,15 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
         EmbeddedDynamoDbLocal early;
         synchronized (EmbeddedDynamoDbLocal.class) {
             STARTED_FOR.add(folder);
+            // a prestart spawning right now: take its server when it is done rather than spawn a second one beside it
+            while (prestarting) {
+                try {
+                    EmbeddedDynamoDbLocal.class.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new ConsoleException(ConsoleException.Kind.CANCELLED, "Cancelled while waiting for DynamoDB Local");
+                }
+            }
             early = prestarted;
             prestarted = null;
             if (early != null && prestartedFor.equals(folder) && early.server.usable()) {
@@ -119,7 +128,8 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
     /**
      * Starts DynamoDB Local for {@code dataDir} ahead of need, without waiting for it: the desktop console calls this
      * as soon as it has read its profiles, so the child JVM's start-up overlaps the building of the window. The first
-     * {@link #launch} for the same folder takes it over; nothing happens once a launch for it has run. Best effort:
+     * {@link #launch} for the same folder takes it over (one that comes while this spawns waits for it); nothing happens
+     * once a launch for it has run. Best effort:
      * when DynamoDB Local is missing or cannot start, the regular start reports why.
      */
     public static void prestart(Path dataDir) {
@@ -136,17 +146,13 @@ public final class EmbeddedDynamoDbLocal implements AutoCloseable {
         } catch (ConsoleException notNow) {
             // not installed yet, or no free port: the regular start shows the message and the set-up dialog
         } finally {
-            boolean tooLate;
             synchronized (EmbeddedDynamoDbLocal.class) {
                 prestarting = false;
-                tooLate = STARTED_FOR.contains(folder);
-                if (early != null && !tooLate) {
-                    prestarted = early;
+                if (early != null) {
+                    prestarted = early; // a launch waiting meanwhile (for any folder) takes it, or closes it
                     prestartedFor = folder;
                 }
-            }
-            if (early != null && tooLate) {
-                early.close(); // a launch meanwhile joined the same server; this use of it is not needed
+                EmbeddedDynamoDbLocal.class.notifyAll();
             }
         }
     }

@@ -54,6 +54,40 @@ class EmbeddedDynamoDbLocalTest {
     }
 
     /**
+     * The race between the console's prestart (its own thread, before the toolkit) and the connect job's start for the
+     * same folder, run for real: the start comes while the prestart may be spawning. Either way one server is spawned
+     * and the session uses it; before, the prestart's server was stopped as "too late" and a second one spawned.
+     */
+    @Test
+    void aStartDuringThePrestartTakesItsServerRatherThanSpawningASecond() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            AppDirectories dirs = LocalDynamoDb.dirs();
+            java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread watcher = new Thread(() -> {
+                while (watching.get()) {
+                    dynamoDbLocalChildrenFor(dirs).forEach(p -> seen.add(p.pid()));
+                    Thread.onSpinWait();
+                }
+            });
+            watcher.start();
+            Thread prestart = new Thread(() -> EmbeddedDynamoDbLocal.prestart(dirs.dataDir()));
+            prestart.start();
+            try (MessagesTable table = MessagesTable.open(ConnectionProfile.EMBEDDED, dirs, false, s -> { })) {
+                assertThat(table.schema().listTables()).isEmpty();
+                prestart.join();
+                List<ProcessHandle> now = dynamoDbLocalChildrenFor(dirs);
+                watching.set(false);
+                watcher.join();
+                assertThat(now).as("round %d: one server for the folder", round).hasSize(1);
+                assertThat(seen).as("round %d: servers ever spawned for the folder", round).containsExactly(now.get(0).pid());
+            } finally {
+                watching.set(false);
+            }
+        }
+    }
+
+    /**
      * DynamoDB Local opens its database lazily, on the first request (0.5 s on a 100,000-message database); the
      * launcher has it opened while the server starts. Seen from outside: the shared database file appears although
      * nobody has asked the server anything.
