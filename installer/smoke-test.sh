@@ -113,12 +113,14 @@ for _ in $(seq 50); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.1; done
 "$launcher" >"$work/gui.log" 2>&1 &
 gui=$!
 started+=("$gui")
+# the title is "Cruddur Messages Console" until the table is open, then "Cruddur Messages Console — <profile> · <table>":
+# the console now connects so soon after its window shows that a poll can see only the second
 for _ in $(seq 60); do
-  xwininfo -root -tree 2>/dev/null | grep -q '"Cruddur Messages Console"' && break
+  xwininfo -root -tree 2>/dev/null | grep -q '"Cruddur Messages Console' && break
   kill -0 "$gui" 2>/dev/null || { cat "$work/gui.log"; fail "the GUI exited"; }
   sleep 0.5
 done
-xwininfo -root -tree | grep -q '"Cruddur Messages Console"' || { cat "$work/gui.log"; fail "no 'Cruddur Messages Console' window within 30 s"; }
+xwininfo -root -tree | grep -q '"Cruddur Messages Console' || { cat "$work/gui.log"; fail "no 'Cruddur Messages Console' window within 30 s"; }
 sleep 2 # let the first frame paint
 mkdir -p target/screenshots
 /usr/bin/import -window root target/screenshots/app-image.png
